@@ -1,0 +1,94 @@
+import { Hono, type Handler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { AllowedOrigins } from './config';
+import { cors } from './cors';
+import { errorResponse, jsonResponse } from './json-response';
+import { postResponse } from './post-response';
+import { requireJson } from './require-json';
+import type { ResponseStore } from './response-store';
+import { serveDemo } from './serve-demo';
+import type { SurveyCatalog } from './survey-catalog';
+import { SURVEY_SCHEMA_PATH, surveyJsonSchema } from './survey-json-schema';
+import { uiStrings } from './ui-strings';
+
+export interface AppDeps {
+  catalog: SurveyCatalog;
+  store: ResponseStore;
+  allowedOrigins: AllowedOrigins;
+  /** The built widget script, or undefined when it has not been built. */
+  readWidgetScript: () => string | undefined;
+  demoDir: string;
+  now?: () => Date;
+  /** Largest accepted `POST /v1/responses` body in bytes; a real response is a few KiB. Default 64 KiB. */
+  maxBodyBytes?: number;
+  /** Where internal failures are reported; never sees visitors' bad input. */
+  log?: (message: string) => void;
+}
+
+/**
+ * Builds the proxy as a Hono app that never listens: `main.ts` binds it to a
+ * port, tests call `app.request()` in process.
+ *
+ * @example
+ * const app = createApp({ catalog, store, allowedOrigins: [], readWidgetScript: () => undefined, demoDir });
+ * const res = await app.request('/v1/surveys/acme/post-purchase');
+ */
+export function createApp(deps: AppDeps): Hono {
+  const { catalog, store, now = () => new Date(), maxBodyBytes = 64 * 1024, log = console.error } = deps;
+  const app = new Hono();
+  app.use('/v1/*', cors(deps.allowedOrigins));
+
+  app.get('/v1/surveys/:org/:survey', (c) => {
+    const survey = catalog.get(c.req.param('org'), c.req.param('survey'));
+    if (!survey) return errorResponse(404, 'Survey not found');
+    // The widget's UI strings travel with the survey, in its locale or the page's override.
+    const strings = uiStrings(c.req.query('locale') || survey.locale);
+    return jsonResponse({ ...survey, strings }, 200, { 'Cache-Control': 'public, max-age=60' });
+  });
+  app.post(
+    '/v1/responses',
+    requireJson(),
+    bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`) }),
+    postResponse({ catalog, store, now }),
+  );
+  const schema = surveyJsonSchema();
+  app.get(SURVEY_SCHEMA_PATH, () => jsonResponse(schema, 200, { 'Cache-Control': 'public, max-age=300' }));
+  app.get('/survey_widget.js', widgetScript(deps.readWidgetScript));
+
+  // After the real routes, so these only catch the methods those did not take.
+  for (const [path, allow] of [
+    ['/v1/surveys/:org/:survey', 'GET, HEAD'],
+    ['/v1/responses', 'POST'],
+    [SURVEY_SCHEMA_PATH, 'GET, HEAD'],
+    ['/survey_widget.js', 'GET, HEAD'],
+  ] as const) {
+    app.all(path, () => errorResponse(405, 'Method Not Allowed', { Allow: allow }));
+  }
+
+  app.get('*', serveDemo(deps.demoDir));
+  app.notFound(() => errorResponse(404, 'Not found'));
+  app.onError((error) => {
+    if (error instanceof HTTPException && error.status < 500) return errorResponse(error.status, error.message || 'Bad request');
+    log(`[survey-proxy] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return errorResponse(500, 'Internal server error');
+  });
+  return app;
+}
+
+/** The script is public and fetched by any host page, so `*` is right here, unlike the API. */
+function widgetScript(read: () => string | undefined): Handler {
+  return () => {
+    const script = read();
+    if (script === undefined) {
+      return errorResponse(404, 'The widget script is not built yet: run `npm run build`');
+    }
+    return new Response(script, {
+      headers: {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'public, max-age=300',
+        'Access-Control-Allow-Origin': '*',
+      },
+    });
+  };
+}

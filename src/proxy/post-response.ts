@@ -1,0 +1,41 @@
+import type { Handler } from 'hono';
+import { bodyHash } from './body-hash';
+import { errorResponse, jsonResponse } from './json-response';
+import type { ResponseStore } from './response-store';
+import type { SurveyCatalog } from './survey-catalog';
+import { fieldError, validationBody } from './validation-error';
+import { validateResponse } from './validate-response';
+
+export interface PostResponseDeps {
+  catalog: SurveyCatalog;
+  store: ResponseStore;
+  now: () => Date;
+}
+
+/**
+ * `POST /v1/responses`: validates and stores a response. The client's `id`
+ * makes it idempotent: a retry of the same response answers 200 with the
+ * stored copy; a different response under a used id answers 409.
+ */
+export function postResponse({ catalog, store, now }: PostResponseDeps): Handler {
+  return async (c) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await c.req.text());
+    } catch {
+      return errorResponse(400, 'Problems parsing JSON');
+    }
+    const result = validateResponse(raw, (org, code) => catalog.get(org, code));
+    if (!result.ok) return errorResponse(result.status, result.body);
+    // Hash what was validated, not the bytes: a retry may re-serialise its JSON differently.
+    const inserted = store.insert({ ...result.value, received_at: now().toISOString() }, bodyHash(result.value));
+    if (inserted.status === 'created') return jsonResponse(inserted.response, 201);
+    if (inserted.status === 'duplicate') return jsonResponse(inserted.response, 200);
+    return errorResponse(409, conflictBody());
+  };
+}
+
+function conflictBody() {
+  const message = 'A different response was already stored with this id; generate a new id for a new response';
+  return { ...validationBody([fieldError('id', 'custom', { message })]), message: 'Conflict' };
+}

@@ -1,0 +1,44 @@
+/**
+ * English UI strings: the default, and the key list every other locale fills.
+ * They live with the proxy, which sends the survey's locale along with the
+ * survey definition, so adding languages never grows the widget script.
+ * `{name}` placeholders are filled by the widget's `createTranslate`.
+ */
+export const en = {
+  trigger: 'Feedback',
+  close: 'Close',
+  submit: 'Send feedback',
+  submitting: 'Sending…',
+  required: 'Required',
+  loading: 'Loading survey…',
+  load_failed_title: 'This survey could not be loaded',
+  load_failed_text: 'Please check your connection and try again.',
+  not_found_title: 'This survey is not available',
+  not_found_text: 'It may have been closed. Thank you for your interest.',
+  retry: 'Try again',
+  error_required: 'Please answer this question.',
+  error_required_field: 'Please fill in this field.',
+  error_email: 'Please enter a valid email address, like name@example.com.',
+  error_too_long: 'Please keep this under {max} characters.',
+  error_invalid: 'Please check this answer.',
+  errors_summary: 'Please check the highlighted answers.',
+  send_failed_title: 'Your feedback was not sent',
+  send_failed_text: 'Your answers are kept. Please check your connection and try again.',
+  thanks_title: 'Thank you!',
+  thanks_text: 'Your feedback has been received.',
+  select_placeholder: 'Choose an option',
+  characters_left: '{count} characters left',
+  nps_min: 'Not at all likely',
+  nps_max: 'Extremely likely',
+  csat_min: 'Very dissatisfied',
+  csat_max: 'Very satisfied',
+  your_details: 'Your details',
+  field_name: 'Name',
+  field_email: 'Email',
+  field_telephone_number: 'Phone number',
+  field_company_name: 'Company',
+  field_postcode: 'Postcode',
+};
+
+export type StringKey = keyof typeof en;
+export type Strings = Record<StringKey, string>;

@@ -1,0 +1,62 @@
+import { isAnswered, segmentAnswers } from '../shared/answer';
+import type { Answer } from '../shared/answer';
+import type { ResponsePayload } from '../shared/response-schema';
+import type { SortedParams } from '../shared/sort-params';
+import type { Survey } from '../shared/survey-schema';
+import type { FormState } from './form-state';
+import type { WidgetParams } from './widget-params';
+
+export interface PayloadContext {
+  survey: Survey;
+  widget: WidgetParams;
+  params: SortedParams;
+  state: FormState;
+  /** The response's idempotency key; the same on every retry of one submission. */
+  id: string;
+  locale: string;
+  pageUrl: string;
+  now: Date;
+}
+
+const MAX_URL_LENGTH = 2048;
+
+/**
+ * Builds the body of `POST /v1/responses`. Visible customer fields take the
+ * visitor's edits (a cleared field is not sent); hidden ones travel as given.
+ * Segment questions the visitor answered override the passed segment value.
+ */
+export function buildPayload(ctx: PayloadContext): ResponsePayload {
+  const { survey, widget, params, state } = ctx;
+  const answers: Answer[] = survey.questions
+    .filter((q) => isAnswered(state.answers[q.id]))
+    .map((q) => ({ question_id: q.id, answer: normaliseAnswer(state.answers[q.id]!) }));
+  const customer = { ...params.customer };
+  for (const { field } of survey.customer_fields) {
+    const value = state.customer[field]?.trim();
+    if (value) customer[field] = value;
+    else delete customer[field];
+  }
+  return {
+    id: ctx.id,
+    org: widget.org,
+    survey: widget.survey,
+    answers,
+    customer,
+    segments: { ...params.segments, ...segmentAnswers(survey.questions, answers) },
+    metadata: { ...params.metadata },
+    locale: ctx.locale,
+    page_url: pageUrl(ctx.pageUrl),
+    submitted_at: ctx.now.toISOString(),
+  };
+}
+
+function normaliseAnswer(value: Answer['answer']): Answer['answer'] {
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+/** The page the survey was answered on, without its fragment, within the proxy's URL limit. */
+export function pageUrl(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  return url.href.length <= MAX_URL_LENGTH ? url.href : url.origin + url.pathname.slice(0, 1024);
+}

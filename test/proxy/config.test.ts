@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/proxy/config';
+
+const repo = resolve(import.meta.dirname, '../..');
+
+describe('readConfig()', () => {
+  it('defaults to loopback port 8787 with the repo demo surveys, data file and built widget', () => {
+    expect(readConfig({})).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      surveysDir: resolve(repo, 'demo/surveys'),
+      databasePath: resolve(repo, 'data/responses.sqlite'),
+      allowedOrigins: [],
+      widgetScriptPath: resolve(repo, 'dist/survey_widget.js'),
+      demoDir: resolve(repo, 'demo'),
+    });
+  });
+
+  it('takes every setting from the environment', () => {
+    const config = readConfig({
+      PORT: '8799',
+      HOST: '0.0.0.0',
+      SURVEYS_DIR: '/srv/surveys',
+      DATABASE_PATH: '/var/lib/proxy/db.sqlite',
+      ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173',
+      WIDGET_SCRIPT_PATH: '/srv/widget.js',
+      DEMO_DIR: '/srv/demo',
+    });
+    expect(config).toEqual({
+      port: 8799,
+      host: '0.0.0.0',
+      surveysDir: '/srv/surveys',
+      databasePath: '/var/lib/proxy/db.sqlite',
+      allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
+      widgetScriptPath: '/srv/widget.js',
+      demoDir: '/srv/demo',
+    });
+  });
+
+  it('allows any origin when ALLOWED_ORIGINS is *', () => {
+    expect(readConfig({ ALLOWED_ORIGINS: '*' }).allowedOrigins).toBe('*');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(readConfig({ PORT: '', ALLOWED_ORIGINS: ' ' })).toMatchObject({ port: 8787, allowedOrigins: [] });
+  });
+
+  it('accepts port 0 so tests can ask the OS for a free port', () => {
+    expect(readConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it.each(['http', '-1', '80.5', '65536', '1e3'])('refuses PORT=%s with a clear message', (port) => {
+    expect(() => readConfig({ PORT: port })).toThrow(`PORT must be an integer from 0 to 65535, got "${port}"`);
+  });
+
+  it.each(['https://shop.example/', 'shop.example', 'https://shop.example/path'])(
+    'refuses an allowed origin that could never match exactly: %s',
+    (origin) => {
+      expect(() => readConfig({ ALLOWED_ORIGINS: origin })).toThrow('ALLOWED_ORIGINS entries must be exact origins');
+    },
+  );
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { openResponseStore } from '../../src/proxy/response-store';
+import { surveyJsonSchema } from '../../src/proxy/survey-json-schema';
+import { postResponse, testApp, validPayload } from './fixtures';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+describe('GET /v1/surveys/:org/:survey', () => {
+  it('serves the survey with defaults applied, briefly cacheable', async () => {
+    const res = await testApp().app.request('/v1/surveys/acme/post-purchase');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=60');
+    const survey = await res.json();
+    expect(survey).toMatchObject({ id: 1484, name: 'Post-purchase NPS', custom_segments: ['account_type'] });
+    expect(survey.questions[1]).toMatchObject({ id: 2, required: false, multiline: true, max_length: 1000 });
+    expect(survey).not.toHaveProperty('$schema');
+  });
+
+  it('answers 404 with a CustomerSure message for an unknown survey or org', async () => {
+    const { app } = testApp();
+    for (const path of ['/v1/surveys/acme/nope', '/v1/surveys/nobody/post-purchase', '/v1/surveys/acme/__proto__']) {
+      const res = await app.request(path);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
+      expect(await res.json()).toEqual({ message: 'Survey not found' });
+    }
+  });
+
+  it('answers 405 naming the allowed methods for a write', async () => {
+    const res = await testApp().app.request('/v1/surveys/acme/post-purchase', { method: 'DELETE' });
+    expect(res.status).toBe(405);
+    expect(res.headers.get('Allow')).toBe('GET, HEAD');
+    expect(await res.json()).toEqual({ message: 'Method Not Allowed' });
+  });
+});
+
+describe('GET /v1/schema/survey.json', () => {
+  it('serves the JSON Schema of survey files', async () => {
+    const res = await testApp().app.request('/v1/schema/survey.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
+    expect(await res.json()).toEqual(surveyJsonSchema());
+  });
+});
+
+describe('GET /survey_widget.js', () => {
+  it('serves the built script as cacheable JavaScript any page may load', async () => {
+    const res = await testApp({ readWidgetScript: () => 'window.x = 1;' }).app.request('/survey_widget.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    expect(await res.text()).toBe('window.x = 1;');
+  });
+
+  it('answers 404 telling to run the build when the script is not built', async () => {
+    const res = await testApp({ readWidgetScript: () => undefined }).app.request('/survey_widget.js');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ message: 'The widget script is not built yet: run `npm run build`' });
+  });
+
+  it('answers 405 to a POST', async () => {
+    expect((await testApp().app.request('/survey_widget.js', { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('unknown routes', () => {
+  it('answer 404 {"message":"Not found"} as JSON', async () => {
+    const { app } = testApp();
+    for (const [path, method] of [['/v1/nothing', 'GET'], ['/v1/surveys/acme', 'GET'], ['/nope', 'POST'], ['/nope', 'PUT']] as const) {
+      const res = await app.request(path, { method });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
+      expect(await res.json()).toEqual({ message: 'Not found' });
+    }
+  });
+});
+
+describe('internal failures', () => {
+  it('answer 500 with a message, and log the cause, when the database fails', async () => {
+    const store = openResponseStore(':memory:');
+    store.close();
+    const { app, logged } = testApp({ store });
+    const res = await postResponse(app, validPayload());
+    expect(res.status).toBe(500);
+    expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
+    expect(await res.json()).toEqual({ message: 'Internal server error' });
+    expect(logged).toEqual([expect.stringContaining('[survey-proxy] internal error')]);
+  });
+});

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vite';
+
+/**
+ * Two library builds from one config:
+ * - default: `dist/survey_widget.js`, one minified IIFE for the script tag (entry: browser.ts);
+ * - `--mode esm`: `dist/esm/index.js` for bundler users (entry: index.ts), types from tsc.
+ * `npm run dev` serves index.html with /v1 proxied to a running `npm start`.
+ */
+export default defineConfig(({ mode }) => {
+  const esm = mode === 'esm';
+  return {
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    server: { proxy: { '/v1': 'http://127.0.0.1:8787', '/survey_widget.js': 'http://127.0.0.1:8787' } },
+    build: {
+      target: 'es2020',
+      outDir: esm ? 'dist/esm' : 'dist',
+      emptyOutDir: esm,
+      minify: true,
+      reportCompressedSize: false,
+      lib: esm
+        ? { entry: 'src/widget/index.ts', formats: ['es'], fileName: () => 'index.js' }
+        : { entry: 'src/widget/browser.ts', formats: ['iife'], name: 'CustomerSureSurveyWidgetBundle', fileName: () => 'survey_widget.js' },
+      rolldownOptions: {
+        external: esm ? ['preact', 'preact/hooks', 'preact/jsx-runtime'] : [],
+        output: { minify: true },
+      },
+    },
+  };
+});

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+const jsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
+
+// Three projects: fast unit tests in happy-dom, the proxy in Node (in process, no port),
+// and end-to-end tests that drive Debian's Chromium against the real proxy on loopback.
+export default defineConfig({
+  oxc: jsx,
+  test: {
+    projects: [
+      {
+        oxc: jsx,
+        test: { name: 'unit', environment: 'happy-dom', include: ['test/shared/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}'] },
+      },
+      {
+        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts'] },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
