@@ -11,19 +11,20 @@ export default defineConfig(({ mode }) => {
   return {
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    server: { proxy: { '/v1': 'http://127.0.0.1:8787', '/survey_widget.js': 'http://127.0.0.1:8787' } },
+    server: { proxy: { '/v1': 'http://127.0.0.1:8787', '/survey_widget.css': 'http://127.0.0.1:8787' } },
     build: {
-      target: 'es2020',
+      target: 'es2022',
       outDir: esm ? 'dist/esm' : 'dist',
       emptyOutDir: esm,
-      minify: true,
+      // terser's extra passes save about 150 bytes gzip over the default minifier: 1.5% of the budget.
+      minify: 'terser',
+      terserOptions: { ecma: 2020, module: false, compress: { passes: 3, pure_getters: true, unsafe_arrows: true, unsafe_methods: true }, format: { comments: false } },
       reportCompressedSize: false,
       lib: esm
         ? { entry: 'src/widget/index.ts', formats: ['es'], fileName: () => 'index.js' }
         : { entry: 'src/widget/browser.ts', formats: ['iife'], name: 'CustomerSureSurveyWidgetBundle', fileName: () => 'survey_widget.js' },
       rolldownOptions: {
         external: esm ? ['preact', 'preact/hooks', 'preact/jsx-runtime'] : [],
-        output: { minify: true },
       },
     },
   };

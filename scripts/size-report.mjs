@@ -1,16 +1,24 @@
-// Prints the size of the built widget script (raw, gzip -9, brotli) and fails
-// when the gzip size passes the budget. Run after every build and in `npm test`.
+// Prints the size of the built widget (raw, gzip -9, brotli) and fails when
+// the script's gzip size passes the budget. Runs after every build, so also
+// in `npm test`. The stylesheet is fetched separately and reported beside it.
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const BUDGET = 10 * 1024;
-const file = new URL('../dist/survey_widget.js', import.meta.url);
-const bytes = readFileSync(file);
-const gzip = gzipSync(bytes, { level: 9 }).length;
-const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-console.log(`dist/survey_widget.js: ${kb(bytes.length)} raw, ${kb(gzip)} gzip (${gzip} bytes), ${kb(brotli)} brotli; budget ${kb(BUDGET)} gzip`);
-if (gzip > BUDGET) {
-  console.error(`size budget exceeded by ${gzip - BUDGET} bytes gzip`);
+
+function report(name) {
+  const bytes = readFileSync(new URL(`../dist/${name}`, import.meta.url));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const brotli = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`dist/${name}: ${kb(bytes.length)} raw, ${kb(gzip)} gzip (${gzip} bytes), ${kb(brotli)} brotli`);
+  return gzip;
+}
+
+const script = report('survey_widget.js');
+const styles = report('survey_widget.css');
+console.log(`script budget ${kb(BUDGET)} gzip: ${script <= BUDGET ? `${BUDGET - script} bytes to spare` : 'EXCEEDED'}; script + stylesheet ${kb(script + styles)} gzip`);
+if (script > BUDGET) {
+  console.error(`size budget exceeded by ${script - BUDGET} bytes gzip`);
   process.exit(1);
 }

@@ -18,6 +18,8 @@ export interface AppDeps {
   allowedOrigins: AllowedOrigins;
   /** The built widget script, or undefined when it has not been built. */
   readWidgetScript: () => string | undefined;
+  /** The built widget stylesheet, fetched by the widget and adopted into its shadow root. */
+  readWidgetStyles?: () => string | undefined;
   demoDir: string;
   now?: () => Date;
   /** Largest accepted `POST /v1/responses` body in bytes; a real response is a few KiB. Default 64 KiB. */
@@ -54,7 +56,8 @@ export function createApp(deps: AppDeps): Hono {
   );
   const schema = surveyJsonSchema();
   app.get(SURVEY_SCHEMA_PATH, () => jsonResponse(schema, 200, { 'Cache-Control': 'public, max-age=300' }));
-  app.get('/survey_widget.js', widgetScript(deps.readWidgetScript));
+  app.get('/survey_widget.js', widgetAsset(deps.readWidgetScript, 'text/javascript'));
+  app.get('/survey_widget.css', widgetAsset(deps.readWidgetStyles ?? (() => undefined), 'text/css'));
 
   // After the real routes, so these only catch the methods those did not take.
   for (const [path, allow] of [
@@ -62,6 +65,7 @@ export function createApp(deps: AppDeps): Hono {
     ['/v1/responses', 'POST'],
     [SURVEY_SCHEMA_PATH, 'GET, HEAD'],
     ['/survey_widget.js', 'GET, HEAD'],
+    ['/survey_widget.css', 'GET, HEAD'],
   ] as const) {
     app.all(path, () => errorResponse(405, 'Method Not Allowed', { Allow: allow }));
   }
@@ -76,16 +80,16 @@ export function createApp(deps: AppDeps): Hono {
   return app;
 }
 
-/** The script is public and fetched by any host page, so `*` is right here, unlike the API. */
-function widgetScript(read: () => string | undefined): Handler {
+/** The script and stylesheet are public and fetched by any host page, so `*` is right here, unlike the API. */
+function widgetAsset(read: () => string | undefined, type: string): Handler {
   return () => {
-    const script = read();
-    if (script === undefined) {
-      return errorResponse(404, 'The widget script is not built yet: run `npm run build`');
+    const text = read();
+    if (text === undefined) {
+      return errorResponse(404, 'The widget is not built yet: run `npm run build`');
     }
-    return new Response(script, {
+    return new Response(text, {
       headers: {
-        'Content-Type': 'text/javascript; charset=utf-8',
+        'Content-Type': `${type}; charset=utf-8`,
         'Cache-Control': 'public, max-age=300',
         'Access-Control-Allow-Origin': '*',
       },

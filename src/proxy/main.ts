@@ -14,7 +14,9 @@ function main(): void {
   if (readWidgetScript() === undefined) {
     console.error(`[survey-proxy] ${config.widgetScriptPath} is missing; run \`npm run build\` (served as soon as it exists)`);
   }
-  const app = createApp({ catalog, store, allowedOrigins: config.allowedOrigins, readWidgetScript, demoDir: config.demoDir });
+  // The stylesheet is built next to the script (dist/survey_widget.css).
+  const readWidgetStyles = createWidgetScriptReader(config.widgetScriptPath.replace(/\.js$/, '.css'));
+  const app = createApp({ catalog, store, allowedOrigins: config.allowedOrigins, readWidgetScript, readWidgetStyles, demoDir: config.demoDir });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Survey proxy listening on http://${config.host}:${info.port}/ (${catalog.size} surveys, database ${config.databasePath})`);
   });

@@ -32,14 +32,15 @@ export interface SortedParams {
   dropped: DroppedParam[];
 }
 
+/** Why a key was dropped, in words, for the proxy's error messages. */
 export const DROP_REASON_TEXT: Record<DropReason, string> = {
-  not_an_object: 'survey params must be a JSON object',
-  unsafe_key: 'this key is reserved and never accepted',
-  empty_key: 'the key is empty',
-  key_too_long: `keys are limited to ${MAX_KEY_LENGTH} characters`,
-  empty_value: 'the value is empty or null',
-  nested_value: 'only strings, numbers and booleans are accepted, not objects or arrays',
-  value_too_long: `values are limited to ${MAX_VALUE_LENGTH} characters`,
+  not_an_object: 'not a JSON object',
+  unsafe_key: 'reserved key',
+  empty_key: 'empty key',
+  key_too_long: `key over ${MAX_KEY_LENGTH} characters`,
+  empty_value: 'empty or null value',
+  nested_value: 'nested value (use strings, numbers or booleans)',
+  value_too_long: `value over ${MAX_VALUE_LENGTH} characters`,
 };
 
 /**
@@ -55,49 +56,32 @@ export const DROP_REASON_TEXT: Record<DropReason, string> = {
  */
 export function sortParams(params: unknown, customSegments: readonly string[] = []): SortedParams {
   const sorted: SortedParams = { customer: {}, segments: {}, metadata: {}, dropped: [] };
-  if (!isPlainObject(params)) {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
     sorted.dropped.push({ key: '(params)', reason: 'not_an_object' });
     return sorted;
   }
-  for (const key of Object.keys(params)) {
-    const value = toParamValue(params[key]);
-    const reason = keyProblem(key) ?? (typeof value === 'string' ? valueProblem(value) : value.reason);
+  for (const [key, raw] of Object.entries(params)) {
+    const value = typeof raw === 'number' && !Number.isFinite(raw) ? null : raw;
+    const reason = dropReason(key, value);
     if (reason) {
       sorted.dropped.push({ key, reason });
       continue;
     }
-    groupOf(key, customSegments, sorted)[key] = value as string;
+    const group = isCustomerField(key)
+      ? sorted.customer
+      : (BUILTIN_SEGMENTS as readonly string[]).includes(key) || customSegments.includes(key) ? sorted.segments : sorted.metadata;
+    group[key] = String(value);
   }
   return sorted;
 }
 
-function groupOf(key: string, customSegments: readonly string[], sorted: SortedParams): ParamMap {
-  if (isCustomerField(key)) return sorted.customer;
-  if ((BUILTIN_SEGMENTS as readonly string[]).includes(key) || customSegments.includes(key)) return sorted.segments;
-  return sorted.metadata;
-}
-
-function keyProblem(key: string): DropReason | undefined {
+/** Why CustomerSure could not store this pair, or undefined when it can. */
+function dropReason(key: string, value: unknown): DropReason | undefined {
   if (UNSAFE_KEYS.includes(key)) return 'unsafe_key';
-  if (key.trim() === '') return 'empty_key';
+  if (!key.trim()) return 'empty_key';
   if (key.length > MAX_KEY_LENGTH) return 'key_too_long';
+  if (value === null || value === undefined || value === '') return 'empty_value';
+  if (typeof value === 'object') return 'nested_value';
+  if (String(value).length > MAX_VALUE_LENGTH) return 'value_too_long';
   return undefined;
-}
-
-function valueProblem(value: string): DropReason | undefined {
-  if (value === '') return 'empty_value';
-  if (value.length > MAX_VALUE_LENGTH) return 'value_too_long';
-  return undefined;
-}
-
-function toParamValue(value: unknown): string | { reason: DropReason } {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'boolean') return String(value);
-  if (value === null || value === undefined) return { reason: 'empty_value' };
-  return { reason: 'nested_value' };
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

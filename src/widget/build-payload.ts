@@ -1,4 +1,4 @@
-import { isAnswered, segmentAnswers } from '../shared/answer';
+import { isAnswered } from '../shared/answer';
 import type { Answer } from '../shared/answer';
 import type { ResponsePayload } from '../shared/response-schema';
 import type { SortedParams } from '../shared/sort-params';
@@ -18,12 +18,12 @@ export interface PayloadContext {
   now: Date;
 }
 
+/** The proxy's limit for page_url; the fragment is dropped (it is page state, not the page). */
 const MAX_URL_LENGTH = 2048;
 
 /**
  * Builds the body of `POST /v1/responses`. Visible customer fields take the
  * visitor's edits (a cleared field is not sent); hidden ones travel as given.
- * Segment questions the visitor answered override the passed segment value.
  */
 export function buildPayload(ctx: PayloadContext): ResponsePayload {
   const { survey, widget, params, state } = ctx;
@@ -42,21 +42,16 @@ export function buildPayload(ctx: PayloadContext): ResponsePayload {
     survey: widget.survey,
     answers,
     customer,
-    segments: { ...params.segments, ...segmentAnswers(survey.questions, answers) },
+    // Segment questions' answers are not copied in here: the proxy derives them
+    // from `answers` (segmentAnswers) and never trusts the browser's grouping anyway.
+    segments: { ...params.segments },
     metadata: { ...params.metadata },
     locale: ctx.locale,
-    page_url: pageUrl(ctx.pageUrl),
+    page_url: ctx.pageUrl.split('#')[0]!.slice(0, MAX_URL_LENGTH),
     submitted_at: ctx.now.toISOString(),
   };
 }
 
 function normaliseAnswer(value: Answer['answer']): Answer['answer'] {
   return typeof value === 'string' ? value.trim() : value;
-}
-
-/** The page the survey was answered on, without its fragment, within the proxy's URL limit. */
-export function pageUrl(href: string): string {
-  const url = new URL(href);
-  url.hash = '';
-  return url.href.length <= MAX_URL_LENGTH ? url.href : url.origin + url.pathname.slice(0, 1024);
 }

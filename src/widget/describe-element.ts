@@ -3,8 +3,8 @@
  * widgets can tell which one is meant.
  *
  * @example
- * describeElement(div, 0) // 'widget #1 <div id="footer-survey">'
+ * describeElement(div, 0) // 'widget #1 (id "footer-survey")'
  */
 export function describeElement(element: Element, index: number): string {
-  return `widget #${index + 1} <${element.localName}${element.id ? ` id="${element.id}"` : ''}>`;
+  return `widget #${index + 1}${element.id ? ` (id "${element.id}")` : ''}`;
 }

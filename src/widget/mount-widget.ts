@@ -1,7 +1,6 @@
 import { h, render } from 'preact';
 import { applyStyles } from './apply-styles';
 import { WidgetApp } from './ui/widget-app';
-import { styles } from './ui/styles';
 import type { WidgetController } from './widget-controller';
 
 /** The host element's tag: a custom name, so host rules like `div { display: none }` miss it. */
@@ -21,33 +20,35 @@ export interface MountedWidget {
  */
 export function mountWidget(document: Document, controller: WidgetController, id: string, nonce?: string): MountedWidget {
   const host = document.createElement(HOST_TAG);
-  host.setAttribute('data-survey', controller.widget.survey);
   const root = host.attachShadow({ mode: 'open' });
-  applyStyles(root, styles, nonce);
+  // Preact owns only this node, so a fallback <style> beside it is never diffed away.
+  const view = root.appendChild(document.createElement('div'));
   document.body.appendChild(host);
 
   let opened = false;
+  let styled = false;
   let focusInvalid = 0;
   const paint = () => {
     const state = controller.getState();
     // Shown means open with a survey to show: opening during the load shows it once loaded.
     const shown = state.open && state.load.status === 'ready';
+    if (state.load.status === 'ready' && !styled) styled = !!applyStyles(root, state.load.styles, nonce);
     opened ||= shown;
-    render(h(WidgetApp, { state, controller, id, opened }), root);
-    const dialog = root.querySelector('dialog');
+    render(h(WidgetApp, { state, controller, id, opened }), view);
+    const dialog = view.querySelector('dialog');
     if (shown && dialog && !dialog.open) dialog.showModal();
     if (!shown && dialog?.open) dialog.close();
     if (state.focusInvalid !== focusInvalid) root.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
     focusInvalid = state.focusInvalid;
   };
-  const unsubscribe = controller.subscribe(paint);
+  controller.subscribe(paint);
   paint();
 
   return {
     host,
     unmount() {
-      unsubscribe();
-      render(null, root);
+      controller.subscribe(() => {});
+      render(null, view);
       host.remove();
     },
   };

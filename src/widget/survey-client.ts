@@ -4,8 +4,8 @@ import type { ResponsePayload } from '../shared/response-schema';
 import type { Survey } from '../shared/survey-schema';
 
 export type LoadResult =
-  | { kind: 'ready'; survey: Survey; strings: Partial<Strings> }
-  | { kind: 'not_found' | 'failed'; reason: string };
+  | { kind: 'ready'; survey: Survey; strings: Partial<Strings>; styles: string }
+  | { kind: 'failed'; reason: string };
 
 export type SendResult =
   | { kind: 'sent' }
@@ -13,7 +13,10 @@ export type SendResult =
   | { kind: 'failed'; reason: string };
 
 export interface SurveyClient {
-  /** The survey and the UI strings of its locale, or of `locale` when the page overrides it. */
+  /**
+   * The survey, the UI strings of its locale (or of `locale` when the page
+   * overrides it) and the widget's stylesheet, fetched side by side.
+   */
   loadSurvey(org: string, survey: string, locale?: string): Promise<LoadResult>;
   sendResponse(payload: ResponsePayload): Promise<SendResult>;
 }
@@ -23,37 +26,27 @@ export interface SurveyClient {
  * every outcome, a network error included, is a value the UI can show.
  */
 export function createSurveyClient(fetchFn: typeof fetch, proxy: string): SurveyClient {
-  const call = async (path: string, body?: ResponsePayload): Promise<{ status: number; json: Record<string, unknown> } | string> => {
-    const url = proxy + path;
-    try {
-      const res = await fetchFn(url, {
-        method: body ? 'POST' : 'GET',
-        credentials: 'omit',
-        headers: body ? { 'content-type': 'application/json' } : {},
-        body: body && JSON.stringify(body),
-      });
-      return { status: res.status, json: await res.json().catch(() => ({})) };
-    } catch (error) {
-      return `could not reach the proxy at ${url} (${(error as Error).message})`;
-    }
-  };
+  const call = (path: string, init?: RequestInit) =>
+    fetchFn(proxy + path, { credentials: 'omit', ...init }).catch((error: Error) => `could not reach ${proxy}${path} (${error.message})`);
   return {
     async loadSurvey(org, code, locale) {
       const path = `/v1/surveys/${org}/${code}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
-      const res = await call(path);
+      const [res, css] = await Promise.all([call(path), call('/survey_widget.css')]);
       if (typeof res === 'string') return { kind: 'failed', reason: res };
-      const { strings, ...survey } = res.json as Survey & { strings?: Partial<Strings> };
-      if (res.status === 404) return { kind: 'not_found', reason: `survey "${code}" of org "${org}" was not found at ${proxy}` };
-      if (res.status !== 200 || !Array.isArray(survey.questions)) return { kind: 'failed', reason: `GET ${proxy}${path} answered ${res.status} without a survey` };
-      return { kind: 'ready', survey, strings: strings ?? {} };
+      const { strings = {}, ...survey } = (await res.json().catch(() => ({}))) as Survey & { strings?: Partial<Strings> };
+      const styles = typeof css === 'string' || !css.ok ? '' : await css.text();
+      if (!res.ok || !Array.isArray(survey.questions) || !styles) {
+        return { kind: 'failed', reason: res.status === 404 ? `no survey "${code}" for org "${org}" at ${proxy}` : `${proxy}${path} or its stylesheet did not load (${res.status})` };
+      }
+      return { kind: 'ready', survey, strings, styles };
     },
     async sendResponse(payload) {
-      const res = await call('/v1/responses', payload);
+      const res = await call('/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
       if (typeof res === 'string') return { kind: 'failed', reason: res };
-      if (res.status < 300) return { kind: 'sent' };
-      // 408 and 429 are worth retrying; other 4xx mean the proxy will never take this body.
+      if (res.ok) return { kind: 'sent' };
+      // 408, 429 and 5xx are worth retrying; any other 4xx means this body will never be taken.
       if (res.status >= 500 || res.status === 408 || res.status === 429) return { kind: 'failed', reason: `the proxy answered ${res.status}` };
-      const { message = `HTTP ${res.status}`, errors = [] } = res.json as Partial<ErrorBody>;
+      const { message = `HTTP ${res.status}`, errors = [] } = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
       return { kind: 'invalid', message, errors };
     },
   };

@@ -1,6 +1,6 @@
 import { isAnswered } from '../shared/answer';
 import { answerField, groupField } from '../shared/error-body';
-import { EMAIL_PATTERN, MAX_VALUE_LENGTH } from '../shared/param-keys';
+import { EMAIL_PATTERN } from '../shared/param-keys';
 import type { Survey } from '../shared/survey-schema';
 import type { FormState } from './form-state';
 import type { Translate } from './i18n/translate';
@@ -9,29 +9,21 @@ import type { Translate } from './i18n/translate';
 export type FieldErrors = Record<string, string>;
 
 /**
- * Checks the form before sending, with the same rules the proxy enforces, so
- * the visitor sees problems inline instead of after a round trip.
+ * Checks the form before sending, with the proxy's rules for what a visitor
+ * can get wrong, so problems show inline instead of after a round trip.
+ * Lengths need no check here: every field carries its maxlength.
  */
 export function validateForm(survey: Survey, state: FormState, t: Translate): FieldErrors {
   const errors: FieldErrors = {};
   for (const question of survey.questions) {
     const value = state.answers[question.id];
-    if (!isAnswered(value)) {
-      if (question.required) errors[answerField(question.id)] = t('error_required');
-    } else if (question.answer_type === 'Text' && typeof value === 'string' && value.length > question.max_length) {
-      errors[answerField(question.id)] = t('error_too_long', { max: question.max_length });
-    }
+    if (question.required && !isAnswered(value)) errors[answerField(question.id)] = t('error_required');
   }
   for (const { field, required } of survey.customer_fields) {
     const value = state.customer[field]?.trim() ?? '';
     const name = groupField('customer', field);
-    if (value === '') {
-      if (required) errors[name] = t('error_required_field');
-    } else if (value.length > MAX_VALUE_LENGTH) {
-      errors[name] = t('error_too_long', { max: MAX_VALUE_LENGTH });
-    } else if (field === 'email' && !EMAIL_PATTERN.test(value)) {
-      errors[name] = t('error_email');
-    }
+    if (required && !value) errors[name] = t('error_required_field');
+    if (field === 'email' && value && !EMAIL_PATTERN.test(value)) errors[name] = t('error_email');
   }
   return errors;
 }

@@ -2,7 +2,6 @@ import { describeElement } from './describe-element';
 import { createLogger } from './log';
 import type { ConsoleLike } from './log';
 import { mountWidget } from './mount-widget';
-import type { MountedWidget } from './mount-widget';
 import { createSurveyClient } from './survey-client';
 import { uuidv4 } from './uuid';
 import { createWidgetController } from './widget-controller';
@@ -29,11 +28,6 @@ export interface WidgetApiDeps {
 
 export const WIDGET_SELECTOR = '[data-customersure-survey-widget]';
 
-interface Entry {
-  controller: WidgetController;
-  mounted: MountedWidget;
-}
-
 /**
  * Builds the widget API over an injected page; nothing runs until called.
  *
@@ -45,34 +39,24 @@ interface Entry {
 export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
   const { document } = deps;
   const seen = new WeakSet<Element>();
-  const entries: Entry[] = [];
-  let waiting = false;
+  const widgets: WidgetController[] = [];
 
   function init(): void {
-    if (!document.body) return waitForBody();
-    const elements = Array.from(document.querySelectorAll(WIDGET_SELECTOR));
-    elements.forEach((element, index) => {
+    document.querySelectorAll(WIDGET_SELECTOR).forEach((element, index) => {
       if (seen.has(element)) return;
       seen.add(element);
-      const entry = setUp(element, index);
-      if (entry) entries.push(entry);
+      const controller = setUp(element, index);
+      if (controller) widgets.push(controller);
     });
   }
 
-  function waitForBody(): void {
-    if (waiting) return;
-    waiting = true;
-    document.addEventListener('DOMContentLoaded', () => init(), { once: true });
-  }
-
-  function setUp(element: Element, index: number): Entry | undefined {
+  function setUp(element: Element, index: number): WidgetController | undefined {
     const log = createLogger(deps.console, describeElement(element, index));
     const widget = readWidgetParams(element.getAttribute('data-widget-params'), deps.scriptBase);
     if (!widget.ok) return void log.error(`${widget.problem}. This widget is skipped; the page is unaffected.`);
     const rawSurveyParams = element.getAttribute('data-survey-params');
     const surveyParams = rawSurveyParams === null ? { ok: true as const, value: {} } : parseJsonObject(rawSurveyParams, 'data-survey-params');
     if (!surveyParams.ok) log.error(`${surveyParams.problem}. The survey opens without the extra data.`);
-    const view = document.defaultView;
     const controller = createWidgetController({
       widget: widget.value,
       rawParams: surveyParams.ok ? surveyParams.value : {},
@@ -80,21 +64,21 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
       log,
       newId: () => uuidv4(deps.crypto),
       now: deps.now ?? (() => new Date()),
-      pageUrl: () => view?.location.href ?? document.URL,
+      pageUrl: () => document.URL,
       defaultLocale: document.documentElement.lang || 'en',
     });
-    const mounted = mountWidget(document, controller, `sw${index + 1}`);
+    mountWidget(document, controller, `sw${index + 1}`);
     void controller.load();
-    return { controller, mounted };
+    return controller;
   }
 
   return {
     init,
     toggleWidget() {
       init();
-      const first = entries[0];
-      if (first) first.controller.toggle();
-      else if (document.body) createLogger(deps.console).error(`toggleWidget() found no working ${WIDGET_SELECTOR} element on the page.`);
+      const first = widgets[0];
+      if (first) first.toggle();
+      else createLogger(deps.console).error(`toggleWidget(): no working ${WIDGET_SELECTOR} element on the page`);
     },
   };
 }

@@ -2,7 +2,7 @@ import { answerField, groupField } from '../shared/error-body';
 import type { AnswerValue } from '../shared/answer';
 import type { Strings } from '../shared/i18n/en';
 import type { CustomerField } from '../shared/param-keys';
-import { sortParams, DROP_REASON_TEXT } from '../shared/sort-params';
+import { sortParams } from '../shared/sort-params';
 import type { SortedParams } from '../shared/sort-params';
 import type { ResponsePayload } from '../shared/response-schema';
 import type { Survey } from '../shared/survey-schema';
@@ -18,8 +18,8 @@ import type { FieldErrors } from './validate-form';
 import type { WidgetParams } from './widget-params';
 
 export type LoadState =
-  | { status: 'loading' | 'not_found' | 'failed' }
-  | { status: 'ready'; survey: Survey; params: SortedParams };
+  | { status: 'loading' | 'failed' }
+  | { status: 'ready'; survey: Survey; params: SortedParams; styles: string };
 
 /** Everything one widget shows; the UI is a pure function of it. */
 export interface WidgetState {
@@ -30,7 +30,7 @@ export interface WidgetState {
   form: FormState;
   errors: FieldErrors;
   phase: 'form' | 'sending' | 'sent' | 'failed';
-  /** A message above the send button: the errors summary or the proxy's refusal. */
+  /** A message above the send button: why the proxy refused a response it named no field for. */
   banner?: string;
   /** Bumped when the first invalid field should take focus. */
   focusInvalid: number;
@@ -39,7 +39,8 @@ export interface WidgetState {
 export interface WidgetController {
   readonly widget: WidgetParams;
   getState(): WidgetState;
-  subscribe(listener: () => void): () => void;
+  /** Calls `listener` after every change; one listener, the widget's view. */
+  subscribe(listener: () => void): void;
   toggle(): void;
   setOpen(open: boolean): void;
   load(): Promise<void>;
@@ -67,7 +68,7 @@ export interface ControllerDeps {
  */
 export function createWidgetController(deps: ControllerDeps): WidgetController {
   const { widget, client, log } = deps;
-  const listeners = new Set<() => void>();
+  let listener = () => {};
   // The payload of a send that failed in transit: a retry sends it unchanged, so the
   // proxy recognises it (same id, same body) and stores it once.
   let pending: ResponsePayload | undefined;
@@ -77,7 +78,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   };
   const update = (next: Partial<WidgetState>) => {
     state = { ...state, ...next };
-    listeners.forEach((listener) => listener());
+    listener();
   };
   const dropError = (field: string) => {
     const { [field]: _, ...errors } = state.errors;
@@ -91,11 +92,12 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
       log.error(result.reason);
       return update({ load: { status: result.kind } });
     }
-    const { survey } = result;
+    const { survey, styles } = result;
     const params = sortParams(deps.rawParams, survey.custom_segments);
-    for (const { key, reason } of params.dropped) log.warn(`data-survey-params key "${key}" dropped: ${DROP_REASON_TEXT[reason]}`);
+    // The reason is a DropReason code (key_too_long, nested_value, ...), listed in the README.
+    for (const { key, reason } of params.dropped) log.warn(`data-survey-params key "${key}" dropped: ${reason}`);
     update({
-      load: { status: 'ready', survey, params }, locale: widget.locale ?? survey.locale,
+      load: { status: 'ready', survey, params, styles }, locale: widget.locale ?? survey.locale,
       t: createTranslate(result.strings), form: initialFormState(survey, params),
     });
   }
@@ -104,7 +106,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     const { load: loaded, t, form } = state;
     if (loaded.status !== 'ready' || state.phase === 'sending') return;
     const errors = validateForm(loaded.survey, form, t);
-    if (Object.keys(errors).length) return update({ errors, banner: t('errors_summary'), focusInvalid: state.focusInvalid + 1 });
+    if (Object.keys(errors).length) return update({ errors, focusInvalid: state.focusInvalid + 1 });
     update({ errors, banner: undefined, phase: 'sending' });
     pending ??= buildPayload({ ...loaded, widget, state: form, id: deps.newId(), locale: state.locale, pageUrl: deps.pageUrl(), now: deps.now() });
     const result = await client.sendResponse(pending);
@@ -116,7 +118,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     if (result.kind === 'sent') return update({ phase: 'sent' });
     log.error(`the proxy refused the response: ${result.message}`);
     update({
-      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: result.errors.length ? t('errors_summary') : result.message,
+      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: result.errors.length ? undefined : result.message,
       errors: Object.fromEntries(result.errors.map((e) => [e.field, t(e.error === 'required' ? 'error_required' : 'error_invalid')])),
     });
   }
@@ -124,14 +126,12 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   return {
     widget,
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: (next) => void (listener = next),
     // Opening while the survey loads shows it once ready; opening after a failed load tries again.
     toggle() {
-      if (state.load.status === 'failed' || state.load.status === 'not_found') void load();
-      update({ open: !state.open });
+      const retry = state.load.status === 'failed';
+      if (retry) void load();
+      update({ open: retry || !state.open });
     },
     setOpen: (open) => open !== state.open && update({ open }),
     load,

@@ -26,11 +26,11 @@ export function readWidgetParams(raw: string | null, defaultProxy: string): Pars
   const { org, survey, proxy = defaultProxy, locale } = parsed.value;
   for (const [key, value] of [['org', org], ['survey', survey]]) {
     if (typeof value !== 'string' || !CODE_PATTERN.test(value)) {
-      return { ok: false, problem: `data-widget-params needs "${key}": a code of letters, digits, - and _ (got ${JSON.stringify(value)})` };
+      return { ok: false, problem: `data-widget-params "${key}" must be a code of letters, digits, - and _` };
     }
   }
   const base = typeof proxy === 'string' && /^https?:\/\//.test(proxy) ? proxy.replace(/[?#].*|\/+$/g, '') : undefined;
-  if (!base) return { ok: false, problem: `data-widget-params "proxy" must be an http(s) URL (got ${JSON.stringify(proxy)})` };
+  if (!base) return { ok: false, problem: 'data-widget-params "proxy" must be an http(s) URL' };
   return { ok: true, value: { org, survey, proxy: base, locale: typeof locale === 'string' && locale ? locale : undefined } as WidgetParams };
 }
 
@@ -39,7 +39,7 @@ export function parseJsonObject(raw: string, attribute: string): ParseResult<Rec
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value === 'object' && value && !Array.isArray(value)) return { ok: true, value: value as Record<string, unknown> };
-    return { ok: false, problem: `${attribute} must be a JSON object, like {"key": "value"}` };
+    return { ok: false, problem: `${attribute} must be a JSON object` };
   } catch (error) {
     return { ok: false, problem: `${attribute} is not valid JSON (${(error as Error).message})` };
   }

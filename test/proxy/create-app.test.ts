@@ -57,7 +57,7 @@ describe('GET /survey_widget.js', () => {
   it('answers 404 telling to run the build when the script is not built', async () => {
     const res = await testApp({ readWidgetScript: () => undefined }).app.request('/survey_widget.js');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ message: 'The widget script is not built yet: run `npm run build`' });
+    expect(await res.json()).toEqual({ message: 'The widget is not built yet: run `npm run build`' });
   });
 
   it('answers 405 to a POST', async () => {

@@ -90,7 +90,7 @@ describe('validateResponse() re-sorts params instead of trusting the browser', (
 
   it('refuses empty values and reserved keys', () => {
     expect(errorsOf(validate(validPayload({ segments: { staff_code: '' }, metadata: { constructor: 'x' } })))).toEqual([
-      { field: 'segments.staff_code', error: 'invalid_value', extra_info: { message: 'the value is empty or null' } },
+      { field: 'segments.staff_code', error: 'invalid_value', extra_info: { message: 'empty or null value' } },
       { field: 'metadata.constructor', error: 'forbidden_value', extra_info: { disallowed_values: ['__proto__', 'constructor', 'prototype'] } },
     ]);
   });

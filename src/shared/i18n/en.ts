@@ -2,7 +2,6 @@
  * English UI strings: the default, and the key list every other locale fills.
  * They live with the proxy, which sends the survey's locale along with the
  * survey definition, so adding languages never grows the widget script.
- * `{name}` placeholders are filled by the widget's `createTranslate`.
  */
 export const en = {
   trigger: 'Feedback',
@@ -19,7 +18,6 @@ export const en = {
   error_required: 'Please answer this question.',
   error_required_field: 'Please fill in this field.',
   error_email: 'Please enter a valid email address, like name@example.com.',
-  error_too_long: 'Please keep this under {max} characters.',
   error_invalid: 'Please check this answer.',
   errors_summary: 'Please check the highlighted answers.',
   send_failed_title: 'Your feedback was not sent',
@@ -27,7 +25,6 @@ export const en = {
   thanks_title: 'Thank you!',
   thanks_text: 'Your feedback has been received.',
   select_placeholder: 'Choose an option',
-  characters_left: '{count} characters left',
   nps_min: 'Not at all likely',
   nps_max: 'Extremely likely',
   csat_min: 'Very dissatisfied',

@@ -6,13 +6,9 @@ import type { Translate } from '../i18n/translate';
 import type { FieldErrors } from '../validate-form';
 import { FieldShell } from './field-shell';
 
-/** Input type and autofill token per customer field, so phones show the right keyboard. */
-const INPUT: Record<CustomerField, { type: string; autoComplete: string }> = {
-  name: { type: 'text', autoComplete: 'name' },
-  email: { type: 'email', autoComplete: 'email' },
-  telephone_number: { type: 'tel', autoComplete: 'tel' },
-  company_name: { type: 'text', autoComplete: 'organization' },
-  postcode: { type: 'text', autoComplete: 'postal-code' },
+/** Autofill token per customer field; email and tel also pick the phone keyboard as input types. */
+const AUTOCOMPLETE: Record<CustomerField, string> = {
+  name: 'name', email: 'email', telephone_number: 'tel', company_name: 'organization', postcode: 'postal-code',
 };
 
 export interface CustomerFieldsProps {
@@ -37,7 +33,8 @@ export function CustomerFields({ fields, values, onChange, errors, t }: Customer
               <input
                 id={ids.control}
                 class="input"
-                {...INPUT[field]}
+                type={field === 'email' || field === 'telephone_number' ? AUTOCOMPLETE[field] : 'text'}
+                autoComplete={AUTOCOMPLETE[field]}
                 value={values[field] ?? ''}
                 maxLength={100}
                 aria-describedby={ids.describedBy}

@@ -25,10 +25,10 @@ export function FieldShell({ name, label, help, required, grouped, error, t, chi
   const Frame = grouped ? 'fieldset' : 'div';
   const Caption = grouped ? 'legend' : 'label';
   return (
-    <Frame class={`field${error ? ' invalid' : ''}`} data-field={name}>
+    <Frame class={error ? 'field invalid' : 'field'}>
       <Caption class="label" id={ids.label} for={grouped ? undefined : ids.control}>
         {label}
-        {required && <span class="req" title={t('required')} aria-hidden="true">*</span>}
+        {required && <span class="req" aria-hidden="true">*</span>}
       </Caption>
       {help && <p class="help" id={ids.help}>{help}</p>}
       {children({ control: ids.control, label: ids.label, describedBy })}

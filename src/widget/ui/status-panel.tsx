@@ -1,30 +1,24 @@
 import type { ComponentChildren } from 'preact';
-import { AlertIcon, CheckIcon } from './icons';
+import { CheckIcon, CloseIcon } from './icons';
 
 export interface StatusPanelProps {
-  tone: 'busy' | 'done' | 'problem';
+  done: boolean;
   title: string;
-  text?: string;
-  children?: ComponentChildren;
+  text: string;
+  children: ComponentChildren;
 }
 
 /**
- * The centred panel for loading, thank-you and error states. It is a live
+ * The centred panel for the thank-you and for a failed send. It is a live
  * region, so screen readers announce the thank-you or the problem.
  */
-export function StatusPanel({ tone, title, text, children }: StatusPanelProps) {
+export function StatusPanel({ done, title, text, children }: StatusPanelProps) {
   return (
-    <div class="panel" role={tone === 'problem' ? 'alert' : 'status'}>
-      {tone === 'busy' ? (
-        <span class="spinner" aria-hidden="true" />
-      ) : (
-        <span class={`badge${tone === 'problem' ? ' bad' : ''}`} aria-hidden="true">
-          {tone === 'done' ? <CheckIcon /> : <AlertIcon />}
-        </span>
-      )}
+    <div class="panel" role={done ? 'status' : 'alert'}>
+      <span class={done ? 'badge' : 'badge bad'}>{done ? <CheckIcon /> : <CloseIcon />}</span>
       <h3>{title}</h3>
-      {text && <p>{text}</p>}
-      {children && <div class="actions">{children}</div>}
+      <p>{text}</p>
+      <div class="actions">{children}</div>
     </div>
   );
 }

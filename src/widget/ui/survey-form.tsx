@@ -20,7 +20,7 @@ export function SurveyForm({ state, survey, controller }: SurveyFormProps) {
     return (
       <div class="body">
         <StatusPanel
-          tone={sent ? 'done' : 'problem'}
+          done={sent}
           title={sent ? (survey.thank_you.title ?? t('thanks_title')) : t('send_failed_title')}
           text={sent ? (survey.thank_you.message ?? t('thanks_text')) : t('send_failed_text')}
         >

@@ -3,17 +3,14 @@ import type { QuestionProps } from './question-props';
 
 type TextQ = Extract<Question, { answer_type: 'Text' }>;
 
-/** Free text: a textarea (or one line), with a countdown once the limit is near. */
-export function TextQuestion({ question, value, onChange, t, ids, invalid }: QuestionProps<TextQ>) {
-  const text = typeof value === 'string' ? value : '';
-  const left = question.max_length - text.length;
+/** Free text: a textarea, or one line; the survey's length limit is enforced by the field itself. */
+export function TextQuestion({ question, value, onChange, ids, invalid }: QuestionProps<TextQ>) {
   const Tag = question.multiline ? 'textarea' : 'input';
   return (
-    <>
-      <Tag
+    <Tag
         id={ids.control}
         class="input"
-        value={text}
+        value={typeof value === 'string' ? value : ''}
         maxLength={question.max_length}
         rows={question.multiline ? 3 : undefined}
         aria-describedby={ids.describedBy}
@@ -21,7 +18,5 @@ export function TextQuestion({ question, value, onChange, t, ids, invalid }: Que
         aria-invalid={invalid}
         onInput={(event) => onChange((event.currentTarget as HTMLTextAreaElement).value)}
       />
-      {left <= Math.max(20, question.max_length * 0.2) && <div class="count">{t('characters_left', { count: left })}</div>}
-    </>
   );
 }

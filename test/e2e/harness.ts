@@ -1,0 +1,180 @@
+/**
+ * The end-to-end harness: the real proxy app on a random loopback port, with
+ * a temporary database, a temporary copy of the demo surveys and a temporary
+ * demo dir the tests write their host pages into, so every page is served
+ * by the proxy itself, same origin as the widget script and the API.
+ * Chromium (Debian's, never a downloaded one) is launched once per file.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createApp } from '../../src/proxy/create-app';
+import { openResponseStore } from '../../src/proxy/response-store';
+import { loadSurveyCatalog } from '../../src/proxy/survey-catalog';
+import { createWidgetScriptReader } from '../../src/proxy/widget-script';
+import type { StoredResponse } from '../../src/shared/response-schema';
+import type { SurveyInput } from '../../src/shared/survey-schema';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const WIDGET_SCRIPT = join(REPO, 'dist/survey_widget.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+/** Every wait is bounded; a widget that needs longer than this on loopback is broken. */
+export const WAIT_MS = 10_000;
+
+export interface RunningProxy {
+  /** `http://127.0.0.1:{port}` */
+  origin: string;
+  /** Writes `html` to `{name}.html` in the served demo dir and returns its URL. */
+  addPage(name: string, html: string): string;
+  /** Stored responses, oldest first, JSON columns parsed; only those answered on `pageUrl` when given. */
+  rows(pageUrl?: string): StoredResponse[];
+  close(): Promise<void>;
+}
+
+export interface ProxyOptions {
+  /** Extra surveys for org `acme`, by survey code, written next to the demo ones. */
+  surveys?: Record<string, SurveyInput>;
+}
+
+/** Starts the real proxy app, as `main.ts` wires it, on 127.0.0.1 and a free port. */
+export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
+  if (!existsSync(WIDGET_SCRIPT)) throw new Error(`${WIDGET_SCRIPT} is missing: run \`npx vite build\` first`);
+  const dir = mkdtempSync(join(tmpdir(), 'survey-e2e-'));
+  const surveysDir = join(dir, 'surveys');
+  const demoDir = join(dir, 'demo');
+  const databasePath = join(dir, 'responses.sqlite');
+  cpSync(join(REPO, 'demo/surveys'), surveysDir, { recursive: true });
+  for (const [code, survey] of Object.entries(options.surveys ?? {})) {
+    writeFileSync(join(surveysDir, 'acme', `${code}.json`), JSON.stringify(survey));
+  }
+  mkdirSync(demoDir);
+
+  const problems: string[] = [];
+  const catalog = loadSurveyCatalog(surveysDir, (message) => problems.push(message));
+  if (problems.length) throw new Error(`test surveys were refused:\n${problems.join('\n')}`);
+  const store = openResponseStore(databasePath);
+  const app = createApp({
+    catalog, store, allowedOrigins: [], demoDir,
+    // Wired as main.ts wires it: the stylesheet is built next to the script.
+    readWidgetScript: createWidgetScriptReader(WIDGET_SCRIPT),
+    readWidgetStyles: createWidgetScriptReader(WIDGET_SCRIPT.replace(/\.js$/, '.css')),
+    log: (message) => problems.push(message),
+  });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) resolve();
+    server.once('listening', () => resolve()).once('error', reject);
+  });
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    origin,
+    addPage(name, html) {
+      writeFileSync(join(demoDir, `${name}.html`), html);
+      return `${origin}/${name}.html`;
+    },
+    rows: (pageUrl) => readRows(databasePath).filter((r) => pageUrl === undefined || r.page_url === pageUrl),
+    async close() {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+      // An internal error the page never saw is still a failure worth seeing.
+      if (problems.length) throw new Error(`the proxy logged:\n${problems.join('\n')}`);
+    },
+  };
+}
+
+/** Reads the responses table as a separate, read-only connection: what is really on disk. */
+export function readRows(databasePath: string): StoredResponse[] {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT * FROM responses ORDER BY rowid').all() as Record<string, unknown>[];
+    return rows.map((row) => {
+      const { body_hash: _hash, ...rest } = row;
+      for (const key of ['answers', 'customer', 'segments', 'metadata']) rest[key] = JSON.parse(rest[key] as string);
+      return rest as unknown as StoredResponse;
+    });
+  } finally {
+    db.close();
+  }
+}
+
+export interface OpenedPage {
+  page: Page;
+  url: string;
+  /** Console lines the widget wrote (they start with `[survey-widget]`) of one type. */
+  widgetLog(type: 'error' | 'warning'): string[];
+  /** Uncaught exceptions on the page. */
+  pageErrors: Error[];
+  /** How many `POST /v1/responses` the page has started. */
+  responsePosts(): number;
+}
+
+export interface E2E {
+  readonly proxy: RunningProxy;
+  /** Serves `html` as `{name}.html`, opens it in a fresh context and waits for its load event. */
+  open(name: string, html: string, context?: BrowserContextOptions): Promise<OpenedPage>;
+}
+
+/**
+ * Registers the hooks of one test file: proxy and Chromium before all tests,
+ * each test's browser contexts closed after it, everything stopped at the end.
+ */
+export function setUpE2E(options: ProxyOptions = {}): E2E {
+  let proxy: RunningProxy | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    proxy = await startProxy(options);
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+  });
+
+  return {
+    get proxy() {
+      if (!proxy) throw new Error('the proxy is not running: use it inside a test');
+      return proxy;
+    },
+    async open(name, html, contextOptions = {}) {
+      if (!browser || !proxy) throw new Error('the browser is not running: open pages inside a test');
+      // Reduced motion turns off the widget's entrance animation, so boxes and screenshots are final.
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...contextOptions });
+      contexts.push(context);
+      context.setDefaultTimeout(WAIT_MS);
+      const page = await context.newPage();
+      const lines: { type: string; text: string }[] = [];
+      const pageErrors: Error[] = [];
+      let posts = 0;
+      page.on('console', (message) => lines.push({ type: message.type(), text: message.text() }));
+      page.on('pageerror', (error) => pageErrors.push(error));
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === '/v1/responses') posts += 1;
+      });
+      const url = proxy.addPage(name, html);
+      await page.goto(url);
+      return {
+        page, url, pageErrors,
+        widgetLog: (type) => lines.filter((l) => l.type === type && l.text.startsWith('[survey-widget]')).map((l) => l.text),
+        responsePosts: () => posts,
+      };
+    },
+  };
+}
