@@ -23,6 +23,8 @@ import type { SurveyInput } from '../../src/shared/survey-schema';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const WIDGET_SCRIPT = join(REPO, 'dist/survey_widget.js');
+/** Built next to the script by `npm run build` (not by `vite build` alone); the widget fetches it. */
+const WIDGET_STYLES = join(REPO, 'dist/survey_widget.css');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -48,7 +50,9 @@ export interface ProxyOptions {
 
 /** Starts the real proxy app, as `main.ts` wires it, on 127.0.0.1 and a free port. */
 export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
-  if (!existsSync(WIDGET_SCRIPT)) throw new Error(`${WIDGET_SCRIPT} is missing: run \`npx vite build\` first`);
+  for (const file of [WIDGET_SCRIPT, WIDGET_STYLES]) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
   const dir = mkdtempSync(join(tmpdir(), 'survey-e2e-'));
   const surveysDir = join(dir, 'surveys');
   const demoDir = join(dir, 'demo');
@@ -67,7 +71,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     catalog, store, allowedOrigins: [], demoDir,
     // Wired as main.ts wires it: the stylesheet is built next to the script.
     readWidgetScript: createWidgetScriptReader(WIDGET_SCRIPT),
-    readWidgetStyles: createWidgetScriptReader(WIDGET_SCRIPT.replace(/\.js$/, '.css')),
+    readWidgetStyles: createWidgetScriptReader(WIDGET_STYLES),
     log: (message) => problems.push(message),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

@@ -1,16 +1,24 @@
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { SurveyInput } from '../../src/shared/survey-schema';
 import { setUpE2E } from './harness';
 import { INIT, SCRIPT_TAG, SEED_PARAMS, SEED_SNIPPET, en, hidden, hostPage, postPurchase, shown, supportCsat, widgetElement, widgetOn } from './pages';
 
-const NO_TRIGGER = {
+const NO_TRIGGER: SurveyInput = {
   id: 9001,
   name: 'Checkout survey opened by the page',
   title: 'Quick question',
   questions: [{ id: 1, question: 'Was checkout easy?', answer_type: 'Radio', options: ['Yes', 'No'] }],
   trigger: { type: 'none' },
-} as const;
+};
 
 const e2e = setUpE2E({ surveys: { 'no-trigger': NO_TRIGGER } });
+const boxOf = async (locator: Locator) => {
+  await shown(locator);
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('no box: the element is not rendered');
+  return box;
+};
 const toggle = () => window.CustomerSureSurveyWidget!.toggleWidget();
 
 describe('the seed snippet', () => {
@@ -75,7 +83,7 @@ describe('init() and toggleWidget()', () => {
   it('shows no button for trigger type "none", and the page\'s own button opens the survey', async () => {
     const button = '<button type="button" onclick="CustomerSureSurveyWidget.toggleWidget()">Tell us about checkout</button>';
     const { page } = await e2e.open('no-trigger', hostPage(SCRIPT_TAG + widgetElement({ org: 'acme', survey: 'no-trigger' }) + INIT + button));
-    const dialog = page.getByRole('dialog', { name: NO_TRIGGER.title });
+    const dialog = page.getByRole('dialog', { name: NO_TRIGGER.title! });
     await page.getByRole('button', { name: 'Tell us about checkout' }).click();
     await shown(dialog);
     expect(await page.locator('customersure-survey-widget button[aria-haspopup]').count()).toBe(0);
@@ -99,6 +107,19 @@ describe('the page', () => {
     await hidden(csat.dialog);
     await nps.trigger.click();
     await shown(nps.dialog);
+  });
+
+  it('places the corner button in the bottom right and the edge tab against the right edge, vertically centred', async () => {
+    const both = widgetElement({ org: 'acme', survey: 'post-purchase' }) + widgetElement({ org: 'acme', survey: 'support-csat' });
+    const { page } = await e2e.open('trigger-places', hostPage(SCRIPT_TAG + both + INIT));
+    const button = await boxOf(widgetOn(page, postPurchase).trigger);
+    expect(1280 - (button.x + button.width)).toBeGreaterThanOrEqual(8);
+    expect(1280 - (button.x + button.width)).toBeLessThanOrEqual(40);
+    expect(800 - (button.y + button.height)).toBeGreaterThanOrEqual(8);
+    expect(800 - (button.y + button.height)).toBeLessThanOrEqual(40);
+
+    const tab = await boxOf(widgetOn(page, supportCsat).trigger);
+    expect({ right: Math.round(tab.x + tab.width), middle: Math.round(tab.y + tab.height / 2) }).toEqual({ right: 1280, middle: 400 });
   });
 
   it('closes the dialog on Escape and gives focus back to the trigger', async () => {
