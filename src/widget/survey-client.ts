@@ -26,6 +26,8 @@ export interface SurveyClient {
  * every outcome, a network error included, is a value the UI can show.
  */
 export function createSurveyClient(fetchFn: typeof fetch, proxy: string): SurveyClient {
+  // A body that is not JSON, or is JSON null, reads as {} so callers never throw on it.
+  const json = (res: Response) => res.json().then((body) => body ?? {}, () => ({}));
   const call = (path: string, init?: RequestInit) =>
     fetchFn(proxy + path, { credentials: 'omit', ...init }).catch((error: Error) => `could not reach ${proxy}${path} (${error.message})`);
   return {
@@ -33,7 +35,7 @@ export function createSurveyClient(fetchFn: typeof fetch, proxy: string): Survey
       const path = `/v1/surveys/${org}/${code}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
       const [res, css] = await Promise.all([call(path), call('/survey_widget.css')]);
       if (typeof res === 'string') return { kind: 'failed', reason: res };
-      const { strings = {}, ...survey } = (await res.json().catch(() => ({}))) as Survey & { strings?: Partial<Strings> };
+      const { strings = {}, ...survey } = (await json(res)) as Survey & { strings?: Partial<Strings> };
       const styles = typeof css === 'string' || !css.ok ? '' : await css.text();
       if (!res.ok || !Array.isArray(survey.questions) || !styles) {
         return { kind: 'failed', reason: res.status === 404 ? `no survey "${code}" for org "${org}" at ${proxy}` : `${proxy}${path} or its stylesheet did not load (${res.status})` };
@@ -46,7 +48,7 @@ export function createSurveyClient(fetchFn: typeof fetch, proxy: string): Survey
       if (res.ok) return { kind: 'sent' };
       // 408, 429 and 5xx are worth retrying; any other 4xx means this body will never be taken.
       if (res.status >= 500 || res.status === 408 || res.status === 429) return { kind: 'failed', reason: `the proxy answered ${res.status}` };
-      const { message = `HTTP ${res.status}`, errors = [] } = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
+      const { message = `HTTP ${res.status}`, errors = [] } = (await json(res)) as Partial<ErrorBody>;
       return { kind: 'invalid', message, errors };
     },
   };

@@ -30,7 +30,7 @@ export interface WidgetState {
   form: FormState;
   errors: FieldErrors;
   phase: 'form' | 'sending' | 'sent' | 'failed';
-  /** A message above the send button: why the proxy refused a response it named no field for. */
+  /** A message above the send button: why the proxy refused the response. */
   banner?: string;
   /** Bumped when the first invalid field should take focus. */
   focusInvalid: number;
@@ -118,7 +118,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     if (result.kind === 'sent') return update({ phase: 'sent' });
     log.error(`the proxy refused the response: ${result.message}`);
     update({
-      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: result.errors.length ? undefined : result.message,
+      // Always say why: the proxy may refuse a hidden field the visitor cannot see.
+      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: result.message,
       errors: Object.fromEntries(result.errors.map((e) => [e.field, t(e.error === 'required' ? 'error_required' : 'error_invalid')])),
     });
   }

@@ -29,7 +29,7 @@ export function readWidgetParams(raw: string | null, defaultProxy: string): Pars
       return { ok: false, problem: `data-widget-params "${key}" must be a code of letters, digits, - and _` };
     }
   }
-  const base = typeof proxy === 'string' && /^https?:\/\//.test(proxy) ? proxy.replace(/[?#].*|\/+$/g, '') : undefined;
+  const base = typeof proxy === 'string' && /^https?:\/\//.test(proxy) ? proxy.replace(/[?#].*/, '').replace(/\/+$/, '') : undefined;
   if (!base) return { ok: false, problem: 'data-widget-params "proxy" must be an http(s) URL' };
   return { ok: true, value: { org, survey, proxy: base, locale: typeof locale === 'string' && locale ? locale : undefined } as WidgetParams };
 }

@@ -83,6 +83,11 @@ describe('createSurveyClient().loadSurvey()', () => {
     });
   });
 
+  it('fails, without throwing, on a 200 whose body is JSON null', async () => {
+    const fetch = fakeFetch({ [SURVEY_URL]: () => new Response('null'), [CSS_URL]: () => css() });
+    await expect(createSurveyClient(fetch, PROXY).loadSurvey('acme', 'post-purchase')).resolves.toMatchObject({ kind: 'failed' });
+  });
+
   it('fails on a 200 that is not a survey, such as an HTML page', async () => {
     const fetch = fakeFetch({ [SURVEY_URL]: () => new Response('<!doctype html><p>Hello'), [CSS_URL]: () => css() });
     expect(await createSurveyClient(fetch, PROXY).loadSurvey('acme', 'post-purchase')).toMatchObject({ kind: 'failed' });
@@ -109,6 +114,11 @@ describe('createSurveyClient().sendResponse()', () => {
   it('reports a refusal without a JSON body as invalid with its status', async () => {
     const fetch = fakeFetch({ [POST_URL]: () => new Response('Bad request', { status: 400 }) });
     expect(await createSurveyClient(fetch, PROXY).sendResponse(payload)).toEqual({ kind: 'invalid', message: 'HTTP 400', errors: [] });
+  });
+
+  it('reports a refusal whose body is JSON null as invalid, without throwing', async () => {
+    const fetch = fakeFetch({ [POST_URL]: () => new Response('null', { status: 400 }) });
+    await expect(createSurveyClient(fetch, PROXY).sendResponse(payload)).resolves.toEqual({ kind: 'invalid', message: 'HTTP 400', errors: [] });
   });
 
   it.each([500, 503, 408, 429])('reports a %i as failed, worth retrying', async (status) => {

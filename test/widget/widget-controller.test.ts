@@ -198,7 +198,7 @@ describe('createWidgetController()', () => {
       expect(controller.getState()).toMatchObject({
         phase: 'form',
         focusInvalid: 1,
-        banner: undefined,
+        banner: 'Validation failed',
         errors: { 'customer.email': 'Please check this answer.', 'answers[2]': 'Please answer this question.' },
       });
       expect(console.errors).toEqual(['[survey-widget] widget #1: the proxy refused the response: Validation failed']);

@@ -147,6 +147,21 @@ describe('<SurveyForm>', () => {
     expect(screen.getByRole('button', { name: 'Send feedback' })).toBeTruthy();
   });
 
+  it('tells the visitor why when the proxy refuses a field the form does not show', async () => {
+    const refused: SendResult = {
+      kind: 'invalid',
+      message: 'Validation failed',
+      errors: [{ resource: 'response', field: 'customer.email', error: 'invalid_format', extra_info: {} }],
+    };
+    const survey = parseSurvey({ ...postPurchase, customer_fields: [] });
+    const { controller } = testController({ client: fakeClient([ready(survey)], [refused]), rawParams: { email: 'mariner@example' } });
+    await renderForm(controller);
+    fireEvent.click(screen.getByRole('radio', { name: '9' }));
+    send();
+    await settle();
+    expect(screen.getByRole('alert').textContent).not.toBe('');
+  });
+
   it('closes the widget from the thank-you panel', async () => {
     const { controller } = testController();
     await renderForm(controller);
