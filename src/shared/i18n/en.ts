@@ -19,7 +19,6 @@ export const en = {
   error_required_field: 'Please fill in this field.',
   error_email: 'Please enter a valid email address, like name@example.com.',
   error_invalid: 'Please check this answer.',
-  errors_summary: 'Please check the highlighted answers.',
   send_failed_title: 'Your feedback was not sent',
   send_failed_text: 'Your answers are kept. Please check your connection and try again.',
   thanks_title: 'Thank you!',
