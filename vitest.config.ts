@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-const jsx = { jsx: { runtime: 'automatic' as const, importSource: 'preact' } };
+// Classic JSX, as in vite.config.ts: every view imports `h` from preact.
+const jsx = { jsx: { runtime: 'classic' as const, pragma: 'h', pragmaFrag: 'Fragment' } };
 
 // Three projects: fast unit tests in happy-dom, the proxy in Node (in process, no port),
 // and end-to-end tests that drive Debian's Chromium against the real proxy on loopback.

@@ -1,8 +1,13 @@
 /**
  * The script-tag entry: the one module that touches `window` and `document`
  * when it loads. It installs `window.CustomerSureSurveyWidget` (the name the
- * CustomerSure snippet calls) and does nothing else until the page calls it.
+ * CustomerSure snippet calls), and sends any responses an earlier page left
+ * in the outbox; the widgets wait until the page calls `init()`.
  */
+import { createDelivery } from './delivery/delivery';
+import { createOutbox } from './delivery/outbox';
+import { createSafeStorage } from './delivery/safe-storage';
+import { createLogger } from './log';
 import { createWidgetApi } from './widget-api';
 import type { SurveyWidgetApi } from './widget-api';
 
@@ -12,9 +17,19 @@ declare global {
   }
 }
 
-// currentScript is only set while this script first runs; it is where the proxy lives.
-const script = document.currentScript as HTMLScriptElement | null;
-const scriptBase = script?.src ? new URL('.', script.src).href : location.origin;
-
-// A second copy of the script must not replace the first one's widgets.
-window.CustomerSureSurveyWidget ??= createWidgetApi({ document, fetch: fetch.bind(window), console, crypto, scriptBase });
+// A second copy of the script must not replace the first one's widgets, nor send its outbox twice.
+if (!window.CustomerSureSurveyWidget) {
+  // currentScript is only set while this script first runs; it is where the proxy lives.
+  const script = document.currentScript as HTMLScriptElement | null;
+  const scriptBase = script?.src ? new URL('.', script.src).href : location.origin;
+  const storage = createSafeStorage(() => localStorage);
+  const delivery = createDelivery({
+    fetch: fetch.bind(window), outbox: createOutbox(storage), locks: navigator.locks, log: createLogger(console),
+    setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout, now: Date.now, random: Math.random,
+  });
+  addEventListener('online', delivery.flush);
+  // The page is going away: send what waits now, in requests that outlive it.
+  addEventListener('pagehide', () => delivery.wake(true));
+  delivery.flush();
+  window.CustomerSureSurveyWidget = createWidgetApi({ document, fetch: fetch.bind(window), console, crypto, delivery, storage, scriptBase });
+}

@@ -1,4 +1,4 @@
-import { h, render } from 'preact';
+import { createElement, render } from 'preact';
 import { applyStyles } from './apply-styles';
 import { WidgetApp } from './ui/widget-app';
 import type { WidgetController } from './widget-controller';
@@ -34,7 +34,7 @@ export function mountWidget(document: Document, controller: WidgetController, id
     const shown = state.open && state.load.status === 'ready';
     if (state.load.status === 'ready' && !styled) styled = !!applyStyles(root, state.load.styles, nonce);
     opened ||= shown;
-    render(h(WidgetApp, { state, controller, id, opened }), view);
+    render(createElement(WidgetApp, { state, controller, id, opened }), view);
     const dialog = view.querySelector('dialog');
     if (shown && dialog && !dialog.open) dialog.showModal();
     if (!shown && dialog?.open) dialog.close();

@@ -1,15 +1,8 @@
-import type { ErrorBody, FieldError } from '../shared/error-body';
 import type { Strings } from '../shared/i18n/en';
-import type { ResponsePayload } from '../shared/response-schema';
 import type { Survey } from '../shared/survey-schema';
 
 export type LoadResult =
   | { kind: 'ready'; survey: Survey; strings: Partial<Strings>; styles: string }
-  | { kind: 'failed'; reason: string };
-
-export type SendResult =
-  | { kind: 'sent' }
-  | { kind: 'invalid'; message: string; errors: FieldError[] }
   | { kind: 'failed'; reason: string };
 
 export interface SurveyClient {
@@ -18,12 +11,11 @@ export interface SurveyClient {
    * overrides it) and the widget's stylesheet, fetched side by side.
    */
   loadSurvey(org: string, survey: string, locale?: string): Promise<LoadResult>;
-  sendResponse(payload: ResponsePayload): Promise<SendResult>;
 }
 
 /**
- * Talks to the proxy: the only module that calls `fetch`. It never throws;
- * every outcome, a network error included, is a value the UI can show.
+ * Loads a survey from the proxy (responses go through the outbox, see
+ * delivery/). It never throws; every outcome, a network error included, is a value.
  */
 export function createSurveyClient(fetchFn: typeof fetch, proxy: string): SurveyClient {
   // A body that is not JSON, or is JSON null, reads as {} so callers never throw on it.
@@ -41,15 +33,6 @@ export function createSurveyClient(fetchFn: typeof fetch, proxy: string): Survey
         return { kind: 'failed', reason: res.status === 404 ? `no survey "${code}" for org "${org}" at ${proxy}` : `${proxy}${path} or its stylesheet did not load (${res.status})` };
       }
       return { kind: 'ready', survey, strings, styles };
-    },
-    async sendResponse(payload) {
-      const res = await call('/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
-      if (typeof res === 'string') return { kind: 'failed', reason: res };
-      if (res.ok) return { kind: 'sent' };
-      // 408, 429 and 5xx are worth retrying; any other 4xx means this body will never be taken.
-      if (res.status >= 500 || res.status === 408 || res.status === 429) return { kind: 'failed', reason: `the proxy answered ${res.status}` };
-      const { message = `HTTP ${res.status}`, errors = [] } = (await json(res)) as Partial<ErrorBody>;
-      return { kind: 'invalid', message, errors };
     },
   };
 }

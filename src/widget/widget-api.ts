@@ -1,4 +1,7 @@
+import type { Delivery } from './delivery/delivery';
+import type { SafeStorage } from './delivery/safe-storage';
 import { describeElement } from './describe-element';
+import { createDraftStore } from './draft-store';
 import { createLogger } from './log';
 import type { ConsoleLike } from './log';
 import { mountWidget } from './mount-widget';
@@ -21,6 +24,10 @@ export interface WidgetApiDeps {
   fetch: typeof fetch;
   console: ConsoleLike;
   crypto: Crypto;
+  /** Sends responses through the outbox; see createDelivery. */
+  delivery: Delivery;
+  /** Where drafts are kept; see createSafeStorage. */
+  storage: SafeStorage;
   /** Where the widget script was loaded from; the default proxy. */
   scriptBase: string;
   now?: () => Date;
@@ -32,7 +39,9 @@ export const WIDGET_SELECTOR = '[data-customersure-survey-widget]';
  * Builds the widget API over an injected page; nothing runs until called.
  *
  * @example
- * const api = createWidgetApi({ document, fetch, console, crypto, scriptBase: 'https://proxy.example' });
+ * const storage = createSafeStorage(() => localStorage);
+ * const delivery = createDelivery({ fetch, outbox: createOutbox(storage), log: createLogger(console), setTimeout, clearTimeout, now: Date.now, random: Math.random });
+ * const api = createWidgetApi({ document, fetch, console, crypto, delivery, storage, scriptBase: 'https://proxy.example' });
  * api.init();
  * api.toggleWidget();
  */
@@ -57,13 +66,17 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
     const rawSurveyParams = element.getAttribute('data-survey-params');
     const surveyParams = rawSurveyParams === null ? { ok: true as const, value: {} } : parseJsonObject(rawSurveyParams, 'data-survey-params');
     if (!surveyParams.ok) log.error(`${surveyParams.problem}. The survey opens without the extra data.`);
+    const rawParams = surveyParams.ok ? surveyParams.value : {};
+    const now = deps.now ?? (() => new Date());
     const controller = createWidgetController({
       widget: widget.value,
-      rawParams: surveyParams.ok ? surveyParams.value : {},
+      rawParams,
       client: createSurveyClient(deps.fetch, widget.value.proxy),
+      delivery: deps.delivery,
+      drafts: createDraftStore(deps.storage, `${widget.value.org}/${widget.value.survey}`, JSON.stringify(rawParams), () => +now()),
       log,
       newId: () => uuidv4(deps.crypto),
-      now: deps.now ?? (() => new Date()),
+      now,
       pageUrl: () => document.URL,
       defaultLocale: document.documentElement.lang || 'en',
     });

@@ -1,12 +1,12 @@
 import { answerField, groupField } from '../shared/error-body';
 import type { AnswerValue } from '../shared/answer';
-import type { Strings } from '../shared/i18n/en';
 import type { CustomerField } from '../shared/param-keys';
 import { sortParams } from '../shared/sort-params';
 import type { SortedParams } from '../shared/sort-params';
-import type { ResponsePayload } from '../shared/response-schema';
 import type { Survey } from '../shared/survey-schema';
 import { buildPayload } from './build-payload';
+import type { Delivery, Outcome } from './delivery/delivery';
+import type { DraftStore } from './draft-store';
 import { initialFormState } from './form-state';
 import type { FormState } from './form-state';
 import { createTranslate } from './i18n/translate';
@@ -29,7 +29,8 @@ export interface WidgetState {
   t: Translate;
   form: FormState;
   errors: FieldErrors;
-  phase: 'form' | 'sending' | 'sent' | 'failed';
+  /** `queued`: saved in the outbox and sent again until the proxy confirms it. */
+  phase: 'form' | 'sending' | 'queued' | 'sent';
   /** A message above the send button: why the proxy refused the response. */
   banner?: string;
   /** Bumped when the first invalid field should take focus. */
@@ -46,7 +47,7 @@ export interface WidgetController {
   load(): Promise<void>;
   setAnswer(id: number, value: AnswerValue): void;
   setCustomer(field: CustomerField, value: string): void;
-  submit(): Promise<void>;
+  submit(): void;
 }
 
 export interface ControllerDeps {
@@ -54,6 +55,8 @@ export interface ControllerDeps {
   /** `data-survey-params` as read at init; later mutation of the attribute is never seen. */
   rawParams: Record<string, unknown>;
   client: SurveyClient;
+  delivery: Delivery;
+  drafts: DraftStore;
   log: Logger;
   newId: () => string;
   now: () => Date;
@@ -67,11 +70,10 @@ export interface ControllerDeps {
  * the state and calls the actions; nothing else changes it.
  */
 export function createWidgetController(deps: ControllerDeps): WidgetController {
-  const { widget, client, log } = deps;
+  const { widget, client, log, drafts } = deps;
   let listener = () => {};
-  // The payload of a send that failed in transit: a retry sends it unchanged, so the
-  // proxy recognises it (same id, same body) and stores it once.
-  let pending: ResponsePayload | undefined;
+  // The id of the response being delivered; outcomes of an earlier one change nothing on screen.
+  let current: string | undefined;
   let state: WidgetState = {
     open: false, load: { status: 'loading' }, locale: widget.locale ?? deps.defaultLocale, t: createTranslate({}),
     form: { answers: {}, customer: {} }, errors: {}, phase: 'form', focusInvalid: 0,
@@ -80,9 +82,11 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     state = { ...state, ...next };
     listener();
   };
-  const dropError = (field: string) => {
+  // Every edit is saved as a draft, so a reload mid-survey loses nothing.
+  const edit = (form: FormState, field: string) => {
     const { [field]: _, ...errors } = state.errors;
-    return errors;
+    drafts.save(form);
+    update({ form, errors });
   };
 
   async function load(): Promise<void> {
@@ -98,29 +102,42 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     for (const { key, reason } of params.dropped) log.warn(`data-survey-params key "${key}" dropped: ${reason}`);
     update({
       load: { status: 'ready', survey, params, styles }, locale: widget.locale ?? survey.locale,
-      t: createTranslate(result.strings), form: initialFormState(survey, params),
+      t: createTranslate(result.strings), form: drafts.load() ?? initialFormState(survey, params),
     });
   }
 
-  async function submit(): Promise<void> {
+  function submit(): void {
     const { load: loaded, t, form } = state;
     if (loaded.status !== 'ready' || state.phase === 'sending') return;
     const errors = validateForm(loaded.survey, form, t);
     if (Object.keys(errors).length) return update({ errors, focusInvalid: state.focusInvalid + 1 });
+    const payload = buildPayload({ ...loaded, widget, state: form, id: deps.newId(), locale: state.locale, pageUrl: deps.pageUrl(), now: deps.now() });
+    current = payload.id;
     update({ errors, banner: undefined, phase: 'sending' });
-    pending ??= buildPayload({ ...loaded, widget, state: form, id: deps.newId(), locale: state.locale, pageUrl: deps.pageUrl(), now: deps.now() });
-    const result = await client.sendResponse(pending);
-    if (result.kind === 'failed') {
-      log.error(`response not sent: ${result.reason}`);
-      return update({ phase: 'failed' });
+    deps.delivery.send({ id: payload.id, url: `${widget.proxy}/v1/responses`, body: JSON.stringify(payload) }, (outcome) => {
+      if (payload.id === current) settle(outcome, t);
+    });
+  }
+
+  function setOpen(open: boolean): void {
+    if (open === state.open) return;
+    // Closed after sending: the next opening starts a new response (a kiosk's next customer).
+    const done = !open && (state.phase === 'sent' || state.phase === 'queued');
+    if (done) current = undefined;
+    update(done && state.load.status === 'ready' ? { open, phase: 'form', form: initialFormState(state.load.survey, state.load.params) } : { open });
+  }
+
+  /** Shows what became of the visitor's response; `queued` is a thank-you too, since nothing is lost. */
+  function settle(outcome: Outcome, t: Translate): void {
+    if (outcome.kind !== 'invalid') {
+      drafts.clear();
+      return update({ phase: outcome.kind });
     }
-    pending = undefined;
-    if (result.kind === 'sent') return update({ phase: 'sent' });
-    log.error(`the proxy refused the response: ${result.message}`);
+    current = undefined;
     update({
       // Always say why: the proxy may refuse a hidden field the visitor cannot see.
-      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: result.message,
-      errors: Object.fromEntries(result.errors.map((e) => [e.field, t(e.error === 'required' ? 'error_required' : 'error_invalid')])),
+      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: outcome.message,
+      errors: Object.fromEntries(outcome.errors.map((e) => [e.field, t(e.error === 'required' ? 'error_required' : 'error_invalid')])),
     });
   }
 
@@ -132,14 +149,12 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     toggle() {
       const retry = state.load.status === 'failed';
       if (retry) void load();
-      update({ open: retry || !state.open });
+      setOpen(retry || !state.open);
     },
-    setOpen: (open) => open !== state.open && update({ open }),
+    setOpen,
     load,
-    setAnswer: (id, value) =>
-      update({ form: { ...state.form, answers: { ...state.form.answers, [id]: value } }, errors: dropError(answerField(id)) }),
-    setCustomer: (field, value) =>
-      update({ form: { ...state.form, customer: { ...state.form.customer, [field]: value } }, errors: dropError(groupField('customer', field)) }),
+    setAnswer: (id, value) => edit({ ...state.form, answers: { ...state.form.answers, [id]: value } }, answerField(id)),
+    setCustomer: (field, value) => edit({ ...state.form, customer: { ...state.form.customer, [field]: value } }, groupField('customer', field)),
     submit,
   };
 }

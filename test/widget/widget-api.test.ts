@@ -4,7 +4,11 @@ import { en } from '../../src/shared/i18n/en';
 import { HOST_TAG } from '../../src/widget/mount-widget';
 import { createWidgetApi } from '../../src/widget/widget-api';
 import { postPurchase, supportCsat } from '../shared/fixtures';
-import { css, FIXED_NOW, fakeConsole, fakeFetch, json, settle } from './fixtures';
+import { createDelivery } from '../../src/widget/delivery/delivery';
+import { createOutbox } from '../../src/widget/delivery/outbox';
+import { createSafeStorage } from '../../src/widget/delivery/safe-storage';
+import { createLogger } from '../../src/widget/log';
+import { css, FIXED_NOW, fakeConsole, fakeFetch, fakeStorage, json, settle } from './fixtures';
 
 const PROXY = 'https://proxy.example';
 const SEED_WIDGET = `<div data-customersure-survey-widget data-widget-params='{"org": "acme", "survey": "post-purchase"}' data-survey-params='{"name": "Mariner", "staff_code": "luke", "reference": "INV-2090"}'></div>`;
@@ -14,7 +18,7 @@ afterEach(() => {
 });
 
 /** A page holding `html`, a proxy that serves both demo surveys, and the API over them. */
-function page(html: string) {
+function page(html: string, backing = fakeStorage()) {
   document.body.innerHTML = html;
   const fetch = fakeFetch({
     [`GET ${PROXY}/v1/surveys/acme/post-purchase`]: () => json({ ...postPurchase, strings: en }),
@@ -23,7 +27,11 @@ function page(html: string) {
     [`POST ${PROXY}/v1/responses`]: () => json({}, 201),
   });
   const console = fakeConsole();
-  const api = createWidgetApi({ document, fetch, console, crypto, scriptBase: `${PROXY}/`, now: () => FIXED_NOW });
+  const storage = createSafeStorage(() => backing);
+  const delivery = createDelivery({
+    fetch, outbox: createOutbox(storage), log: createLogger(console), setTimeout, clearTimeout, now: Date.now, random: Math.random,
+  });
+  const api = createWidgetApi({ document, fetch, console, crypto, delivery, storage, scriptBase: `${PROXY}/`, now: () => FIXED_NOW });
   return { api, fetch, console };
 }
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { SendResult } from '../../src/widget/survey-client';
+import type { Outcome } from '../../src/widget/delivery/delivery';
 import { postPurchase } from '../shared/fixtures';
-import { fakeClient, ready, settle, STYLES, testController } from './fixtures';
+import { fakeClient, fakeDelivery, ready, settle, STYLES, testController } from './fixtures';
 
-const NOT_SENT: SendResult = { kind: 'failed', reason: 'the proxy answered 503' };
+const QUEUED: Outcome = { kind: 'queued' };
 
 /** A controller whose survey has loaded and whose required NPS question is answered. */
-async function answered(client = fakeClient()) {
-  const made = testController({ client });
+async function answered(delivery = fakeDelivery()) {
+  const made = testController({ delivery });
   await made.controller.load();
   made.controller.setAnswer(1, 9);
   return made;
@@ -116,30 +116,33 @@ describe('createWidgetController()', () => {
 
   describe('submit()', () => {
     it('flags an unanswered required question, asks for focus and sends nothing', async () => {
-      const { controller, client } = testController();
+      const { controller, delivery } = testController();
       await controller.load();
-      await controller.submit();
+      controller.submit();
       expect(controller.getState()).toMatchObject({ errors: { 'answers[1]': 'Please answer this question.' }, focusInvalid: 1, phase: 'form' });
-      await controller.submit();
+      controller.submit();
       expect(controller.getState().focusInvalid).toBe(2);
-      expect(client.sends).toEqual([]);
+      expect(delivery.sends).toEqual([]);
     });
 
-    it('does nothing before the survey has loaded', async () => {
-      const { controller, client } = testController();
-      await controller.submit();
-      expect(client.sends).toEqual([]);
+    it('does nothing before the survey has loaded', () => {
+      const { controller, delivery } = testController();
+      controller.submit();
+      expect(delivery.sends).toEqual([]);
       expect(controller.getState().phase).toBe('form');
     });
 
-    it('sends the response and thanks the visitor', async () => {
-      const { controller, client } = await answered();
+    it('hands the response to the outbox, keyed by its id, and thanks the visitor once it is sent', async () => {
+      const { controller, delivery } = await answered();
       controller.setAnswer(2, 'Quick delivery');
-      const sending = controller.submit();
+      controller.submit();
       expect(controller.getState().phase).toBe('sending');
-      await sending;
+      await settle();
       expect(controller.getState().phase).toBe('sent');
-      expect(client.sends).toEqual([
+      expect(delivery.entries).toEqual([
+        { id: '00000000-0000-4000-8000-000000000001', url: 'https://proxy.example/v1/responses', body: JSON.stringify(delivery.sends[0]) },
+      ]);
+      expect(delivery.sends).toEqual([
         {
           id: '00000000-0000-4000-8000-000000000001',
           org: 'acme',
@@ -159,33 +162,48 @@ describe('createWidgetController()', () => {
     });
 
     it('sends once when the visitor presses send twice', async () => {
-      const { controller, client } = await answered();
-      await Promise.all([controller.submit(), controller.submit()]);
-      expect(client.sends).toHaveLength(1);
+      const { controller, delivery } = await answered();
+      controller.submit();
+      controller.submit();
+      await settle();
+      expect(delivery.sends).toHaveLength(1);
     });
 
-    it('keeps the answers when a send fails and logs why', async () => {
-      const { controller, console } = await answered(fakeClient(undefined, [NOT_SENT]));
-      controller.setAnswer(2, 'Quick delivery');
-      await controller.submit();
-      expect(controller.getState()).toMatchObject({ phase: 'failed', form: { answers: { 1: 9, 2: 'Quick delivery' } } });
-      expect(console.errors).toEqual(['[survey-widget] widget #1: response not sent: the proxy answered 503']);
-    });
-
-    it('retries a failed send with the identical payload, so the proxy stores it once', async () => {
-      const { controller, client } = await answered(fakeClient(undefined, [NOT_SENT, NOT_SENT, { kind: 'sent' }]));
-      await controller.submit();
-      await controller.submit();
-      await controller.submit();
+    it('thanks the visitor, saying it will be sent later, when the proxy cannot be reached', async () => {
+      const { controller, delivery } = await answered(fakeDelivery([QUEUED]));
+      controller.submit();
+      await settle();
+      expect(controller.getState().phase).toBe('queued');
+      delivery.later({ kind: 'sent' });
       expect(controller.getState().phase).toBe('sent');
-      expect(client.sends).toHaveLength(3);
-      expect(client.sends[1]).toBe(client.sends[0]);
-      expect(client.sends[2]).toBe(client.sends[0]);
-      expect(client.sends[2]).toMatchObject({ id: '00000000-0000-4000-8000-000000000001', submitted_at: '2025-06-01T12:00:00.000Z' });
     });
 
-    it('puts the proxy’s field errors next to the fields and lets the visitor send again', async () => {
-      const refused: SendResult = {
+    it('starts a new response, with the params prefilled again, when reopened after sending', async () => {
+      const { controller, delivery } = await answered();
+      controller.setOpen(true);
+      controller.submit();
+      await settle();
+      controller.setOpen(false);
+      expect(controller.getState()).toMatchObject({ phase: 'form', form: { answers: {}, customer: { name: 'Mariner' } } });
+      controller.setOpen(true);
+      controller.setAnswer(1, 3);
+      controller.submit();
+      await settle();
+      expect(delivery.sends.map((p) => p.id)).toEqual(['00000000-0000-4000-8000-000000000001', '00000000-0000-4000-8000-000000000002']);
+    });
+
+    it('ignores a late outcome of a response the visitor has moved on from', async () => {
+      const { controller, delivery } = await answered(fakeDelivery([QUEUED]));
+      controller.setOpen(true);
+      controller.submit();
+      await settle();
+      controller.setOpen(false);
+      delivery.later({ kind: 'invalid', message: 'Validation failed', errors: [] });
+      expect(controller.getState()).toMatchObject({ phase: 'form', banner: undefined, errors: {} });
+    });
+
+    it('puts the proxy’s field errors next to the fields and sends a corrected response under a new id', async () => {
+      const refused: Outcome = {
         kind: 'invalid',
         message: 'Validation failed',
         errors: [
@@ -193,30 +211,57 @@ describe('createWidgetController()', () => {
           { resource: 'response', field: 'answers[2]', error: 'required', extra_info: {} },
         ],
       };
-      const { controller, client, console } = await answered(fakeClient(undefined, [refused, { kind: 'sent' }]));
-      await controller.submit();
+      const { controller, delivery } = await answered(fakeDelivery([refused, { kind: 'sent' }]));
+      controller.submit();
+      await settle();
       expect(controller.getState()).toMatchObject({
         phase: 'form',
         focusInvalid: 1,
         banner: 'Validation failed',
         errors: { 'customer.email': 'Please check this answer.', 'answers[2]': 'Please answer this question.' },
       });
-      expect(console.errors).toEqual(['[survey-widget] widget #1: the proxy refused the response: Validation failed']);
 
       controller.setAnswer(2, 'Quick delivery');
-      await controller.submit();
+      controller.submit();
+      await settle();
       expect(controller.getState().phase).toBe('sent');
-      expect(client.sends).toHaveLength(2);
-      expect(client.sends[1]).not.toBe(client.sends[0]);
-      expect(client.sends[1]?.id).toBe('00000000-0000-4000-8000-000000000002');
-      expect(client.sends[1]?.answers).toContainEqual({ question_id: 2, answer: 'Quick delivery' });
+      expect(delivery.sends[1]?.id).toBe('00000000-0000-4000-8000-000000000002');
+      expect(delivery.sends[1]?.answers).toContainEqual({ question_id: 2, answer: 'Quick delivery' });
     });
 
     it('shows the proxy’s message above the send button when it names no field', async () => {
-      const refused: SendResult = { kind: 'invalid', message: 'Survey closed', errors: [] };
-      const { controller } = await answered(fakeClient(undefined, [refused]));
-      await controller.submit();
+      const { controller } = await answered(fakeDelivery([{ kind: 'invalid', message: 'Survey closed', errors: [] }]));
+      controller.submit();
+      await settle();
       expect(controller.getState()).toMatchObject({ phase: 'form', banner: 'Survey closed', errors: {} });
+    });
+  });
+
+  describe('drafts', () => {
+    it('brings back unsent answers after a reload, and forgets them once sent', async () => {
+      const first = testController();
+      await first.controller.load();
+      first.controller.setAnswer(1, 8);
+      first.controller.setCustomer('email', 'mariner@example.com');
+
+      const reloaded = testController({ storage: first.storage });
+      await reloaded.controller.load();
+      expect(reloaded.controller.getState().form).toEqual({ answers: { 1: 8 }, customer: { name: 'Mariner', email: 'mariner@example.com' } });
+
+      reloaded.controller.submit();
+      await settle();
+      const again = testController({ storage: first.storage });
+      await again.controller.load();
+      expect(again.controller.getState().form).toEqual({ answers: {}, customer: { name: 'Mariner' } });
+    });
+
+    it('never shows a draft answered under other survey params', async () => {
+      const first = testController();
+      await first.controller.load();
+      first.controller.setAnswer(1, 8);
+      const other = testController({ storage: first.storage, rawParams: { name: 'Ahab' } });
+      await other.controller.load();
+      expect(other.controller.getState().form).toEqual({ answers: {}, customer: { name: 'Ahab' } });
     });
   });
 
@@ -225,7 +270,7 @@ describe('createWidgetController()', () => {
       const { controller } = testController({ client: fakeClient([ready(postPurchase)]) });
       await controller.load();
       controller.setCustomer('email', 'mariner@');
-      await controller.submit();
+      controller.submit();
       expect(Object.keys(controller.getState().errors)).toEqual(['answers[1]', 'customer.email']);
       controller.setAnswer(1, 7);
       expect(Object.keys(controller.getState().errors)).toEqual(['customer.email']);

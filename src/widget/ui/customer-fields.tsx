@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { CustomerField } from '../../shared/param-keys';
 import { groupField } from '../../shared/error-body';
 import type { Survey } from '../../shared/survey-schema';

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../i18n/translate';
 import type { FieldIds } from './questions/question-props';

@@ -1,6 +1,6 @@
+import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../i18n/translate';
-import { CloseIcon } from './icons';
 
 export interface PopoverProps {
   id: string;
@@ -28,9 +28,7 @@ export function Popover({ id, title, onClose, t, children }: PopoverProps) {
       <div class="frame">
         <div class="head">
           <h2 class="title" id={`${id}-title`}>{title}</h2>
-          <button type="button" class="close" aria-label={t('close')} onClick={onClose}>
-            <CloseIcon />
-          </button>
+          <button type="button" class="close" aria-label={t('close')} onClick={onClose} />
         </div>
         {children}
       </div>

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { ComponentType } from 'preact';
 import type { AnswerValue } from '../../shared/answer';
 import type { AnswerType, Question } from '../../shared/survey-schema';

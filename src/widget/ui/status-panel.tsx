@@ -1,23 +1,22 @@
+import { h } from 'preact';
 import type { ComponentChildren } from 'preact';
-import { CheckIcon, CloseIcon } from './icons';
 
 export interface StatusPanelProps {
-  done: boolean;
   title: string;
   text: string;
+  /** A second line, such as "it will be sent once you are back online". */
+  note?: string;
   children: ComponentChildren;
 }
 
-/**
- * The centred panel for the thank-you and for a failed send. It is a live
- * region, so screen readers announce the thank-you or the problem.
- */
-export function StatusPanel({ done, title, text, children }: StatusPanelProps) {
+/** The centred thank-you panel. It is a live region, so screen readers announce it. */
+export function StatusPanel({ title, text, note, children }: StatusPanelProps) {
   return (
-    <div class="panel" role={done ? 'status' : 'alert'}>
-      <span class={done ? 'badge' : 'badge bad'}>{done ? <CheckIcon /> : <CloseIcon />}</span>
+    <div class="panel" role="status">
+      <span class="badge" aria-hidden="true" />
       <h3>{title}</h3>
       <p>{text}</p>
+      {note && <p class="note">{note}</p>}
       <div class="actions">{children}</div>
     </div>
   );

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import { answerField } from '../../shared/error-body';
 import type { Survey } from '../../shared/survey-schema';
 import type { WidgetController, WidgetState } from '../widget-controller';
@@ -11,21 +12,22 @@ export interface SurveyFormProps {
   controller: WidgetController;
 }
 
-/** The survey: questions and customer fields, then the thank-you or a retry that keeps every answer. */
+/**
+ * The survey: questions and customer fields, then the thank-you. A response
+ * the proxy has not confirmed yet is saved and sent later, so it gets the
+ * thank-you too, with a note saying so.
+ */
 export function SurveyForm({ state, survey, controller }: SurveyFormProps) {
   const { t, form, errors, phase } = state;
-  const close = () => controller.setOpen(false);
-  if (phase === 'sent' || phase === 'failed') {
-    const sent = phase === 'sent';
+  if (phase === 'sent' || phase === 'queued') {
     return (
       <div class="body">
         <StatusPanel
-          done={sent}
-          title={sent ? (survey.thank_you.title ?? t('thanks_title')) : t('send_failed_title')}
-          text={sent ? (survey.thank_you.message ?? t('thanks_text')) : t('send_failed_text')}
+          title={survey.thank_you.title ?? t('thanks_title')}
+          text={survey.thank_you.message ?? t('thanks_text')}
+          note={phase === 'queued' ? t('queued_text') : undefined}
         >
-          {!sent && <button type="button" class="primary" onClick={() => void controller.submit()}>{t('retry')}</button>}
-          <button type="button" class="secondary" onClick={close}>{t('close')}</button>
+          <button type="button" class="secondary" onClick={() => controller.setOpen(false)}>{t('close')}</button>
         </StatusPanel>
       </div>
     );
@@ -33,7 +35,7 @@ export function SurveyForm({ state, survey, controller }: SurveyFormProps) {
   const sending = phase === 'sending';
   const submit = (event: Event) => {
     event.preventDefault();
-    void controller.submit();
+    controller.submit();
   };
   return (
     <form class="form" noValidate onSubmit={submit}>

@@ -1,6 +1,6 @@
+import { h } from 'preact';
 import type { Survey } from '../../shared/survey-schema';
 import type { Translate } from '../i18n/translate';
-import { ChatIcon } from './icons';
 
 export interface TriggerProps {
   trigger: Survey['trigger'];
@@ -22,8 +22,7 @@ export function Trigger({ trigger, expanded, dialogId, onClick, t }: TriggerProp
       aria-controls={dialogId}
       onClick={onClick}
     >
-      <ChatIcon />
-      <span>{trigger.label ?? t('trigger')}</span>
+      {trigger.label ?? t('trigger')}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { WidgetController, WidgetState } from '../widget-controller';
 import { Popover } from './popover';
 import { SurveyForm } from './survey-form';

@@ -7,6 +7,6 @@ describe('createTranslate()', () => {
   });
 
   it('shows a missing string as its key rather than as nothing', () => {
-    expect(createTranslate({})('retry')).toBe('retry');
+    expect(createTranslate({})('queued_text')).toBe('queued_text');
   });
 });

@@ -1,10 +1,11 @@
+import { h } from 'preact';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SendResult, SurveyClient } from '../../../src/widget/survey-client';
+import type { Outcome } from '../../../src/widget/delivery/delivery';
 import { SurveyForm } from '../../../src/widget/ui/survey-form';
 import type { WidgetController } from '../../../src/widget/widget-controller';
 import { parseSurvey, postPurchase } from '../../shared/fixtures';
-import { fakeClient, ready, settle, testController } from '../fixtures';
+import { fakeClient, fakeDelivery, ready, settle, testController } from '../fixtures';
 
 afterEach(cleanup);
 
@@ -57,12 +58,12 @@ describe('<SurveyForm>', () => {
   });
 
   it('points out an unanswered required question and sends nothing', async () => {
-    const { controller, client } = testController();
+    const { controller, delivery } = testController();
     await renderForm(controller);
     send();
     expect(screen.getByRole('alert').textContent).toBe('Please answer this question.');
     expect(screen.getByRole('radio', { name: '0' }).getAttribute('aria-invalid')).toBe('true');
-    expect(client.sends).toEqual([]);
+    expect(delivery.sends).toEqual([]);
   });
 
   it('clears a question’s error as soon as it is answered', async () => {
@@ -74,7 +75,7 @@ describe('<SurveyForm>', () => {
   });
 
   it('sends what the visitor entered and thanks them with the survey’s own words', async () => {
-    const { controller, client } = testController();
+    const { controller, delivery } = testController();
     await renderForm(controller);
     fireEvent.click(screen.getByRole('radio', { name: '9' }));
     fireEvent.input(screen.getByLabelText('What is the main reason for your score?'), { target: { value: 'Quick delivery' } });
@@ -85,7 +86,7 @@ describe('<SurveyForm>', () => {
     const thanks = screen.getByRole('status');
     expect(thanks.textContent).toContain('Thank you!');
     expect(thanks.textContent).toContain('Your feedback goes straight to the team that packed your order.');
-    expect(client.sends[0]).toMatchObject({
+    expect(delivery.sends[0]).toMatchObject({
       answers: [
         { question_id: 1, answer: 9 },
         { question_id: 2, answer: 'Quick delivery' },
@@ -105,12 +106,10 @@ describe('<SurveyForm>', () => {
   });
 
   it('shows that it is sending while the proxy answers', async () => {
-    let finish: (result: SendResult) => void = () => {};
-    const client: SurveyClient = {
-      loadSurvey: async () => ready(postPurchase),
-      sendResponse: () => new Promise((resolve) => (finish = resolve)),
-    };
-    const { controller } = testController({ client });
+    const delivery = fakeDelivery();
+    let finish: (outcome: Outcome) => void = () => {};
+    delivery.send = (_entry, listener) => void (finish = listener ?? finish);
+    const { controller } = testController({ delivery });
     await renderForm(controller);
     fireEvent.click(screen.getByRole('radio', { name: '9' }));
     send();
@@ -121,24 +120,22 @@ describe('<SurveyForm>', () => {
     expect(screen.getByRole('status')).toBeTruthy();
   });
 
-  it('keeps the answers after a failed send and retries the same response', async () => {
-    const { controller, client } = testController({ client: fakeClient(undefined, [{ kind: 'failed', reason: 'offline' }, { kind: 'sent' }]) });
+  it('thanks the visitor and says the answers will follow when the proxy cannot be reached', async () => {
+    const { controller, delivery } = testController({ delivery: fakeDelivery([{ kind: 'queued' }]) });
     await renderForm(controller);
     fireEvent.click(screen.getByRole('radio', { name: '9' }));
     send();
     await settle();
-    const problem = screen.getByRole('alert');
-    expect(problem.textContent).toContain('Your feedback was not sent');
-    expect(problem.textContent).toContain('Your answers are kept.');
-    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    const panel = screen.getByRole('status');
+    expect(panel.textContent).toContain('Thank you!');
+    expect(panel.textContent).toContain('It is saved on this device and will be sent as soon as the connection is back.');
+    delivery.later({ kind: 'sent' });
     await settle();
-    expect(screen.getByRole('status').textContent).toContain('Thank you!');
-    expect(client.sends).toHaveLength(2);
-    expect(client.sends[1]).toBe(client.sends[0]);
+    expect(screen.getByRole('status').textContent).not.toContain('saved on this device');
   });
 
   it('shows the proxy’s reason above the send button when it names no field', async () => {
-    const { controller } = testController({ client: fakeClient(undefined, [{ kind: 'invalid', message: 'This survey is closed.', errors: [] }]) });
+    const { controller } = testController({ delivery: fakeDelivery([{ kind: 'invalid', message: 'This survey is closed.', errors: [] }]) });
     await renderForm(controller);
     fireEvent.click(screen.getByRole('radio', { name: '9' }));
     send();
@@ -148,13 +145,13 @@ describe('<SurveyForm>', () => {
   });
 
   it('tells the visitor why when the proxy refuses a field the form does not show', async () => {
-    const refused: SendResult = {
+    const refused: Outcome = {
       kind: 'invalid',
       message: 'Validation failed',
       errors: [{ resource: 'response', field: 'customer.email', error: 'invalid_format', extra_info: {} }],
     };
     const survey = parseSurvey({ ...postPurchase, customer_fields: [] });
-    const { controller } = testController({ client: fakeClient([ready(survey)], [refused]), rawParams: { email: 'mariner@example' } });
+    const { controller } = testController({ client: fakeClient([ready(survey)]), delivery: fakeDelivery([refused]), rawParams: { email: 'mariner@example' } });
     await renderForm(controller);
     fireEvent.click(screen.getByRole('radio', { name: '9' }));
     send();

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { FieldIds } from './question-props';
 
 export interface OptionListProps {

@@ -1,3 +1,4 @@
+import { h } from 'preact';
 import type { Question } from '../../../shared/survey-schema';
 import { OptionList } from './option-list';
 import type { QuestionProps } from './question-props';

@@ -1,3 +1,4 @@
+import { Fragment, h } from 'preact';
 import { resolveScale } from '../../../shared/rating-scale';
 import type { Question } from '../../../shared/survey-schema';
 import { OptionList } from './option-list';
