@@ -46,19 +46,27 @@ interface Row extends Omit<StoredResponse, 'answers' | 'customer' | 'segments' |
   metadata: string;
 }
 
+export interface StoreOptions {
+  /** How long an insert waits for another connection's write lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
+}
+
 /** Opens (creating if needed) the SQLite file at `path`; `':memory:'` for tests. */
-export function openResponseStore(path: string): ResponseStore {
+export function openResponseStore(path: string, options: StoreOptions = {}): ResponseStore {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  return createResponseStore(new Database(path));
+  return createResponseStore(new Database(path), options);
 }
 
 /** Prepares an open database as a response store; takes ownership (close() closes it). */
-export function createResponseStore(db: SqliteDatabase): ResponseStore {
+export function createResponseStore(db: SqliteDatabase, { busyTimeoutMs = 2000 }: StoreOptions = {}): ResponseStore {
   db.pragma('journal_mode = WAL');
   // The widget forgets a response once the proxy acknowledges it, so a 201 must
   // mean "on disk": FULL syncs the WAL on every commit, surviving power loss,
   // where WAL's usual NORMAL could lose the last commits.
   db.pragma('synchronous = FULL');
+  // Another process on the same file (a second proxy, a backup) may hold the write lock
+  // briefly; wait for it rather than fail. Past this, insert throws SQLITE_BUSY (see post-response).
+  db.pragma(`busy_timeout = ${Math.max(0, Math.floor(busyTimeoutMs))}`);
   db.exec(SCHEMA);
   const insertRow = db.prepare(`INSERT INTO responses VALUES (
     @id, @org, @survey, @survey_id, @body_hash, @reference, @machine_id, @locale, @page_url,
@@ -67,7 +75,8 @@ export function createResponseStore(db: SqliteDatabase): ResponseStore {
   const selectRow = db.prepare<[string], Row>('SELECT * FROM responses WHERE id = ?');
   const countRows = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM responses');
 
-  // One transaction, so the insert and the read-back of a concurrent twin agree.
+  // One IMMEDIATE transaction (it takes the write lock first), so the insert and the
+  // read-back agree even when a twin request arrives through another connection.
   const insert = db.transaction((response: StoredResponse, bodyHash: string): InsertResult => {
     const created = insertRow.run(toRow(response, bodyHash)).changes === 1;
     const row = selectRow.get(response.id) as Row;
@@ -77,7 +86,7 @@ export function createResponseStore(db: SqliteDatabase): ResponseStore {
   });
 
   return {
-    insert: (response, bodyHash) => insert(response, bodyHash),
+    insert: (response, bodyHash) => insert.immediate(response, bodyHash),
     get: (id) => {
       const row = selectRow.get(id);
       return row ? fromRow(row) : undefined;

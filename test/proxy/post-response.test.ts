@@ -29,6 +29,27 @@ describe('POST /v1/responses', () => {
     expect(store.count()).toBe(1);
   });
 
+  it('stores one row when twenty copies of one response arrive at once, answering 201 once and 200 with the same body to the rest', async () => {
+    const { app, store } = testApp();
+    const replies = await Promise.all(Array.from({ length: 20 }, () => postResponse(app, validPayload())));
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(19);
+    const bodies = await Promise.all(replies.map((r) => r.json()));
+    expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
+    expect(store.count()).toBe(1);
+  });
+
+  it('answers 503 with Retry-After, not 500, when the database stays locked', async () => {
+    const { store } = testApp();
+    const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const { app } = testApp({ store: { ...store, insert: () => { throw busy; } } });
+    const res = await postResponse(app, validPayload());
+    expect(res.status).toBe(503);
+    expect(res.headers.get('Retry-After')).toBe('1');
+    expect(await res.json()).toEqual({ message: 'The response store is busy; retry shortly' });
+  });
+
   it('answers 409 when a different response reuses an id, and keeps the first', async () => {
     const { app, store } = testApp();
     await postResponse(app, validPayload());

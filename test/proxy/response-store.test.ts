@@ -81,4 +81,28 @@ describe('response store', () => {
     expect(reopened.get(response.id)).toEqual(response);
     expect(reopened.insert(response, 'hash-a').status).toBe('duplicate');
   });
+
+  it('stores one row when the same response arrives through two connections at once', () => {
+    const path = join(tempDir(), 'twins.sqlite');
+    const a = track(openResponseStore(path));
+    const b = track(openResponseStore(path));
+    const results = [a.insert(response, 'hash-a'), b.insert(response, 'hash-a'), a.insert(response, 'hash-a')];
+    expect(results.map((r) => r.status)).toEqual(['created', 'duplicate', 'duplicate']);
+    expect(b.count()).toBe(1);
+  });
+
+  it('fails with SQLITE_BUSY, storing nothing, when another connection holds the write lock past the timeout', () => {
+    const path = join(tempDir(), 'busy.sqlite');
+    const store = track(openResponseStore(path, { busyTimeoutMs: 50 }));
+    const other = new Database(path);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      expect(() => store.insert(response, 'hash-a')).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(store.count()).toBe(0);
+    expect(store.insert(response, 'hash-a').status).toBe('created');
+  });
 });
