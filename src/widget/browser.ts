@@ -25,7 +25,8 @@ if (!window.CustomerSureSurveyWidget) {
   const storage = createSafeStorage(() => localStorage);
   const delivery = createDelivery({
     fetch: fetch.bind(window), outbox: createOutbox(storage), locks: navigator.locks, log: createLogger(console),
-    setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout, now: Date.now, random: Math.random,
+    // Wrapped: called as methods of the deps object, the bare timer functions throw "Illegal invocation".
+    setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (id) => clearTimeout(id), now: Date.now, random: Math.random,
   });
   addEventListener('online', delivery.flush);
   // The page is going away: send what waits now, in requests that outlive it.

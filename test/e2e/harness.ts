@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
+import { serve, type HttpBindings } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
@@ -38,6 +38,14 @@ export interface RunningProxy {
   origin: string;
   /** Writes `html` to `{name}.html` in the served demo dir and returns its URL. */
   addPage(name: string, html: string): string;
+  /**
+   * Switches the proxy's response endpoint off and on: while `down`, every
+   * `POST /v1/responses` connection is reset before the proxy reads it, as
+   * if the proxy were unreachable. Done at the server, not by intercepting in
+   * the browser, because keepalive requests sent as a page unloads leave the
+   * page's reach (and its interception) behind.
+   */
+  setResponsesDown(down: boolean): void;
   /** Stored responses, oldest first, JSON columns parsed; only those answered on `pageUrl` when given. */
   rows(pageUrl?: string): StoredResponse[];
   close(): Promise<void>;
@@ -74,7 +82,18 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     readWidgetStyles: createWidgetScriptReader(WIDGET_STYLES),
     log: (message) => problems.push(message),
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  let responsesDown = false;
+  const server = serve({
+    fetch: (request, env) => {
+      if (responsesDown && request.method === 'POST' && new URL(request.url).pathname === '/v1/responses') {
+        (env as HttpBindings).incoming.socket.destroy();
+        return new Response(null, { status: 503 });
+      }
+      return app.fetch(request, env);
+    },
+    port: 0,
+    hostname: '127.0.0.1',
+  });
   await new Promise<void>((resolve, reject) => {
     if (server.listening) resolve();
     server.once('listening', () => resolve()).once('error', reject);
@@ -87,6 +106,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
       writeFileSync(join(demoDir, `${name}.html`), html);
       return `${origin}/${name}.html`;
     },
+    setResponsesDown: (down) => void (responsesDown = down),
     rows: (pageUrl) => readRows(databasePath).filter((r) => pageUrl === undefined || r.page_url === pageUrl),
     async close() {
       if ('closeAllConnections' in server) server.closeAllConnections();
@@ -129,6 +149,8 @@ export interface E2E {
   readonly proxy: RunningProxy;
   /** Serves `html` as `{name}.html`, opens it in a fresh context and waits for its load event. */
   open(name: string, html: string, context?: BrowserContextOptions): Promise<OpenedPage>;
+  /** A fresh browser context (closed after the test): its tabs share storage and Web Locks, like one visitor's. */
+  context(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
 /**
@@ -152,17 +174,24 @@ export function setUpE2E(options: ProxyOptions = {}): E2E {
     await proxy?.close();
   });
 
+  async function newContext(options: BrowserContextOptions = {}): Promise<BrowserContext> {
+    if (!browser) throw new Error('the browser is not running: open pages inside a test');
+    // Reduced motion turns off the widget's entrance animation, so boxes and screenshots are final.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...options });
+    contexts.push(context);
+    context.setDefaultTimeout(WAIT_MS);
+    return context;
+  }
+
   return {
     get proxy() {
       if (!proxy) throw new Error('the proxy is not running: use it inside a test');
       return proxy;
     },
+    context: newContext,
     async open(name, html, contextOptions = {}) {
-      if (!browser || !proxy) throw new Error('the browser is not running: open pages inside a test');
-      // Reduced motion turns off the widget's entrance animation, so boxes and screenshots are final.
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce', ...contextOptions });
-      contexts.push(context);
-      context.setDefaultTimeout(WAIT_MS);
+      if (!proxy) throw new Error('the proxy is not running: open pages inside a test');
+      const context = await newContext(contextOptions);
       const page = await context.newPage();
       const lines: { type: string; text: string }[] = [];
       const pageErrors: Error[] = [];

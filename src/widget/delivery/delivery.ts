@@ -33,6 +33,10 @@ export interface Delivery {
 }
 
 const LOCK_PREFIX = 'customersure-survey-widget:outbox:';
+/** How long the visitor watches "Sending…" before hearing it is saved and will follow. */
+export const PATIENCE_MS = 4_000;
+/** A request unanswered this long is abandoned and retried; the proxy's idempotency makes that safe. */
+export const ATTEMPT_TIMEOUT_MS = 30_000;
 /** Browsers refuse keepalive requests past 64 KiB in flight. */
 const KEEPALIVE_MAX_BYTES = 60_000;
 
@@ -74,6 +78,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
         headers: { 'content-type': 'application/json' },
         body,
         credentials: 'omit',
+        signal: AbortSignal.timeout?.(ATTEMPT_TIMEOUT_MS),
         // The first attempt may outlive the page (visitors send and leave). Retries go without,
         // so a browser that refuses keepalive with a CORS preflight still gets them through.
         keepalive: (first || keepalive) && body.length < KEEPALIVE_MAX_BYTES,
@@ -90,7 +95,10 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   async function run(entry: OutboxEntry, listener: (outcome: Outcome) => void) {
     // Checked before every attempt: another tab may have delivered it since this one listed it.
     for (let n = 0; outbox.has(entry.id); n++) {
+      // A request that hangs keeps the visitor waiting only so long: it is saved, so say so.
+      const slow = deps.setTimeout(() => listener({ kind: 'queued' }), PATIENCE_MS);
       const [outcome, retryAfter] = await attempt(entry, n === 0);
+      deps.clearTimeout(slow as never);
       if (outcome.kind !== 'queued') outbox.remove(entry.id);
       if (outcome.kind === 'invalid') log.error(`the proxy refused response ${entry.id}: ${outcome.message}`);
       listener(outcome);

@@ -22,7 +22,8 @@ export function Popover({ id, title, onClose, t, children }: PopoverProps) {
       id={id}
       class="dialog"
       aria-labelledby={`${id}-title`}
-      onClose={onClose}
+      // The close event arrives a task later: a dialog reopened meanwhile stays open.
+      onClose={(event) => !(event.currentTarget as HTMLDialogElement).open && onClose()}
       onClick={(event) => event.target === event.currentTarget && onClose()}
     >
       <div class="frame">
