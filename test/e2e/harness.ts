@@ -21,7 +21,7 @@ import { createWidgetScriptReader } from '../../src/proxy/widget-script';
 import type { StoredResponse } from '../../src/shared/response-schema';
 import type { SurveyInput } from '../../src/shared/survey-schema';
 
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const WIDGET_SCRIPT = join(REPO, 'dist/survey_widget.js');
 /** Built next to the script by `npm run build` (not by `vite build` alone); the widget fetches it. */
 const WIDGET_STYLES = join(REPO, 'dist/survey_widget.css');
@@ -30,6 +30,11 @@ const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
+/** Debian's Chromium with the flags this machine needs; never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+}
+
 /** Every wait is bounded; a widget that needs longer than this on loopback is broken. */
 export const WAIT_MS = 10_000;
 
@@ -164,7 +169,7 @@ export function setUpE2E(options: ProxyOptions = {}): E2E {
 
   beforeAll(async () => {
     proxy = await startProxy(options);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await launchChromium();
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((c) => c.close()));
