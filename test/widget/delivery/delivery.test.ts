@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDelivery } from '../../../src/widget/delivery/delivery';
+import { createDelivery, PATIENCE_MS } from '../../../src/widget/delivery/delivery';
 import type { DeliveryDeps, Outcome } from '../../../src/widget/delivery/delivery';
 import { createOutbox } from '../../../src/widget/delivery/outbox';
 import type { Outbox } from '../../../src/widget/delivery/outbox';
@@ -28,9 +28,10 @@ function manualTimers() {
   const pending = new Map<number, () => void>();
   const waits: number[] = [];
   return {
+    /** Waits between attempts; the patience timer that runs beside every attempt is left out. */
     waits,
     setTimeout: (callback: () => void, ms: number) => {
-      waits.push(ms);
+      if (ms !== PATIENCE_MS) waits.push(ms);
       pending.set(++next, callback);
       return next;
     },
@@ -152,6 +153,20 @@ describe('createDelivery()', () => {
     t.delivery.wake(true);
     await settle();
     expect(t.sent.map((s) => s.keepalive)).toEqual([true, false, true]);
+  });
+
+  it('tells the visitor it is saved when the first request hangs, and still reports the confirmation later', async () => {
+    let answer: (res: Response) => void = () => {};
+    const t = tab([() => new Promise<Response>((resolve) => (answer = resolve))]);
+    t.delivery.send(entry(), t.listener);
+    await settle();
+    expect(t.outcomes).toEqual([]);
+    await t.timers.fire();
+    expect(t.outcomes).toEqual(['queued']);
+    answer(new Response('{}', { status: 201 }));
+    await settle();
+    expect(t.outcomes).toEqual(['queued', 'sent']);
+    expect(t.outbox.list()).toEqual([]);
   });
 
   it('sends at once what waits when woken (pagehide, online)', async () => {
