@@ -63,6 +63,21 @@ describe('screenshots', () => {
     await snap(page, '5-desktop-thank-you', DESKTOP.viewport!);
   });
 
+  it('show the thank-you of a response saved to be sent later, while the proxy is unreachable', async () => {
+    e2e.proxy.setResponsesDown(true);
+    try {
+      const { page } = await e2e.open('shot-queued', hostPage(SEED_SNIPPET), DESKTOP);
+      const widget = widgetOn(page);
+      await widget.trigger.click();
+      await widget.rate(PP[1]!, 4);
+      await widget.send.click();
+      await shown(widget.dialog.getByText(en.queued_text));
+      await snap(page, '5b-desktop-thank-you-saved-for-later', DESKTOP.viewport!);
+    } finally {
+      e2e.proxy.setResponsesDown(false);
+    }
+  });
+
   it('show the desktop CSAT dialog and its validation errors', async () => {
     const { page } = await e2e.open('shot-csat', CSAT_PAGE, DESKTOP);
     const widget = widgetOn(page, supportCsat);
