@@ -14,10 +14,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createApp } from '../../src/proxy/create-app';
-import { openResponseStore } from '../../src/proxy/response-store';
-import { loadSurveyCatalog } from '../../src/proxy/survey-catalog';
-import { createWidgetScriptReader } from '../../src/proxy/widget-script';
+import { wireApp } from '../../src/proxy/wire-app';
 import type { StoredResponse } from '../../src/shared/response-schema';
 import type { SurveyInput } from '../../src/shared/survey-schema';
 
@@ -61,7 +58,7 @@ export interface ProxyOptions {
   surveys?: Record<string, SurveyInput>;
 }
 
-/** Starts the real proxy app, as `main.ts` wires it, on 127.0.0.1 and a free port. */
+/** Starts the real proxy app, wired by `wireApp` as `main.ts` does, on 127.0.0.1 and a free port. */
 export async function startProxy(options: ProxyOptions = {}): Promise<RunningProxy> {
   for (const file of [WIDGET_SCRIPT, WIDGET_STYLES]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first`);
@@ -77,16 +74,12 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   mkdirSync(demoDir);
 
   const problems: string[] = [];
-  const catalog = loadSurveyCatalog(surveysDir, (message) => problems.push(message));
+  // Wired exactly as main.ts wires it; problems (a refused survey file, an internal error) fail the run.
+  const { app, store } = wireApp(
+    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT },
+    (message) => problems.push(message),
+  );
   if (problems.length) throw new Error(`test surveys were refused:\n${problems.join('\n')}`);
-  const store = openResponseStore(databasePath);
-  const app = createApp({
-    catalog, store, allowedOrigins: [], demoDir,
-    // Wired as main.ts wires it: the stylesheet is built next to the script.
-    readWidgetScript: createWidgetScriptReader(WIDGET_SCRIPT),
-    readWidgetStyles: createWidgetScriptReader(WIDGET_STYLES),
-    log: (message) => problems.push(message),
-  });
   let responsesDown = false;
   const server = serve({
     fetch: (request, env) => {
