@@ -1,13 +1,21 @@
-// The merchant's own code: a button that toggles the survey, and a fake
-// checkout whose completion opens it (a scripted in-app event).
-document.getElementById('own-button').addEventListener('click', () => CustomerSureSurveyWidget.toggleWidget());
-
+// The merchant's own code: a fake checkout whose completion opens the order
+// survey (a scripted in-app event), and a log of what the widgets report.
 document.getElementById('checkout').addEventListener('click', (event) => {
   const status = document.getElementById('checkout-status');
   event.currentTarget.disabled = true;
   status.textContent = 'Processing payment…';
   setTimeout(() => {
     status.textContent = 'Payment complete.';
-    CustomerSureSurveyWidget.toggleWidget();
+    CustomerSureSurveyWidget.open('post-purchase');
   }, 800);
 });
+
+const log = document.getElementById('events');
+for (const name of ['ready', 'shown', 'answered', 'submitted', 'closed', 'error']) {
+  CustomerSureSurveyWidget.on(name, (payload) => {
+    const item = document.createElement('li');
+    item.textContent = `${name} ${JSON.stringify(payload)}`;
+    log.prepend(item);
+    while (log.children.length > 8) log.lastElementChild.remove();
+  });
+}

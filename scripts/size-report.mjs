@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// Issue 2 set 10 KB. The durable outbox of issue 3 (outbox, retries, cross-tab locks, drafts)
-// measured +1.0 KB gzip after every trim that kept the code honest, so the budget is 11 KB;
-// see the README's Size section before raising it again.
-const BUDGET = 11 * 1024;
+// Issue 2 set 10 KB. Each raise since is tied to a measured feature (README, Size):
+// +1.0 KB for the durable outbox (issue 3), +0.8 KB for open/close/on/destroy, events and
+// data-survey-toggle openers (issue 4). Read that section before raising it again.
+const BUDGET = 12 * 1024;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 
 function report(name) {

@@ -20,6 +20,8 @@ export interface MountedWidget {
  */
 export function mountWidget(document: Document, controller: WidgetController, id: string, nonce?: string): MountedWidget {
   const host = document.createElement(HOST_TAG);
+  // The target of openers' aria-controls: ids inside the shadow root are out of the page's reach.
+  host.id = `${HOST_TAG}-${id}`;
   const root = host.attachShadow({ mode: 'open' });
   // Preact owns only this node, so a fallback <style> beside it is never diffed away.
   const view = root.appendChild(document.createElement('div'));

@@ -5,18 +5,38 @@ import { createDraftStore } from './draft-store';
 import { createLogger } from './log';
 import type { ConsoleLike } from './log';
 import { mountWidget } from './mount-widget';
+import type { MountedWidget } from './mount-widget';
+import { watchToggles } from './survey-toggles';
+import type { ToggleWatch } from './survey-toggles';
 import { createSurveyClient } from './survey-client';
 import { uuidv4 } from './uuid';
 import { createWidgetController } from './widget-controller';
+import { createEmitter } from './widget-events';
+import type { WidgetEventHandler, WidgetEventName } from './widget-events';
 import type { WidgetController } from './widget-controller';
 import { parseJsonObject, readWidgetParams } from './widget-params';
 
-/** The public API, the same names as CustomerSure's `CustomerSureSurveyWidget`. */
+/**
+ * The public API: CustomerSure's `init` and `toggleWidget`, plus the rest a
+ * merchant needs. `survey` is a survey code from `data-widget-params`; without
+ * it a call means the first widget on the page. Every call sets the page up
+ * first when `init()` has not run.
+ */
 export interface SurveyWidgetApi {
   /** Finds every `[data-customersure-survey-widget]` element not yet set up and mounts it. */
   init(): void;
-  /** Shows the survey if hidden, hides it if shown. Calls `init()` first when needed. */
-  toggleWidget(): void;
+  /** Shows the survey if hidden, hides it if shown. */
+  toggleWidget(survey?: string): void;
+  open(survey?: string): void;
+  close(survey?: string): void;
+  /**
+   * Calls `handler` on every `event` of any widget; returns the unsubscribe
+   * function. Each event is also dispatched on the widget's element as a
+   * bubbling `survey-widget:<event>` CustomEvent.
+   */
+  on<E extends WidgetEventName>(event: E, handler: WidgetEventHandler<E>): () => void;
+  /** Removes every widget node, listener and handler; `init()` sets the page up afresh. */
+  destroy(): void;
 }
 
 export interface WidgetApiDeps {
@@ -47,19 +67,41 @@ export const WIDGET_SELECTOR = '[data-customersure-survey-widget]';
  */
 export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
   const { document } = deps;
-  const seen = new WeakSet<Element>();
-  const widgets: WidgetController[] = [];
+  const pageLog = createLogger(deps.console);
+  const events = createEmitter((error) => pageLog.error(`an event handler threw: ${String(error)}`));
+  let seen = new WeakSet<Element>();
+  let widgets: { controller: WidgetController; mounted: MountedWidget }[] = [];
+  let toggles: ToggleWatch | undefined;
 
   function init(): void {
     document.querySelectorAll(WIDGET_SELECTOR).forEach((element, index) => {
       if (seen.has(element)) return;
       seen.add(element);
-      const controller = setUp(element, index);
-      if (controller) widgets.push(controller);
+      const widget = setUp(element, index);
+      if (widget) widgets.push(widget);
     });
+    toggles ??= watchToggles(document, (code) => {
+      const widget = find(code || undefined);
+      return widget && { toggle: widget.controller.toggle, isOpen: () => widget.controller.getState().open, hostId: widget.mounted.host.id };
+    });
+    toggles.sync();
   }
 
-  function setUp(element: Element, index: number): WidgetController | undefined {
+  /** The widget of `survey`, or the first one; logs when there is none. */
+  function find(survey?: string, caller?: string) {
+    const widget = survey ? widgets.find((w) => w.controller.widget.survey === survey) : widgets[0];
+    if (!widget && caller) pageLog.error(`${caller}: no working ${WIDGET_SELECTOR} element${survey ? ` for survey "${survey}"` : ''} on the page`);
+    return widget;
+  }
+
+  /** Runs `action` on the widget `survey` names, setting the page up first. */
+  const command = (name: string, action: (controller: WidgetController) => void) => (survey?: string) => {
+    init();
+    const widget = find(survey, `${name}()`);
+    if (widget) action(widget.controller);
+  };
+
+  function setUp(element: Element, index: number) {
     const log = createLogger(deps.console, describeElement(element, index));
     const widget = readWidgetParams(element.getAttribute('data-widget-params'), deps.scriptBase);
     if (!widget.ok) return void log.error(`${widget.problem}. This widget is skipped; the page is unaffected.`);
@@ -79,19 +121,31 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
       now,
       pageUrl: () => document.URL,
       defaultLocale: document.documentElement.lang || 'en',
+      emit(event, payload) {
+        events.emit(event, payload);
+        element.dispatchEvent(new CustomEvent(`survey-widget:${event}`, { detail: payload, bubbles: true }));
+        if (event === 'shown' || event === 'closed') toggles?.sync();
+      },
     });
-    mountWidget(document, controller, `sw${index + 1}`);
+    const mounted = mountWidget(document, controller, `sw${index + 1}`);
     void controller.load();
-    return controller;
+    return { controller, mounted };
   }
 
   return {
     init,
-    toggleWidget() {
-      init();
-      const first = widgets[0];
-      if (first) first.toggle();
-      else createLogger(deps.console).error(`toggleWidget(): no working ${WIDGET_SELECTOR} element on the page`);
+    toggleWidget: command('toggleWidget', (c) => c.toggle()),
+    // Opening after a failed load tries the load again, as toggling does.
+    open: command('open', (c) => c.getState().open || c.toggle()),
+    close: command('close', (c) => c.setOpen(false)),
+    on: events.on,
+    destroy() {
+      toggles?.stop();
+      toggles = undefined;
+      for (const { mounted } of widgets) mounted.unmount();
+      widgets = [];
+      seen = new WeakSet();
+      events.clear();
     },
   };
 }

@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import type { SurveyClient } from './survey-client';
 import { validateForm } from './validate-form';
 import type { FieldErrors } from './validate-form';
+import type { Emit } from './widget-events';
 import type { WidgetParams } from './widget-params';
 
 export type LoadState =
@@ -62,6 +63,8 @@ export interface ControllerDeps {
   now: () => Date;
   pageUrl: () => string;
   defaultLocale: string;
+  /** Tells the page what happens (see WidgetEvents); the API fans it out to handlers and DOM events. */
+  emit?: Emit;
 }
 
 /**
@@ -70,10 +73,14 @@ export interface ControllerDeps {
  * the state and calls the actions; nothing else changes it.
  */
 export function createWidgetController(deps: ControllerDeps): WidgetController {
-  const { widget, client, log, drafts } = deps;
+  const { widget, client, log, drafts, emit = () => {} } = deps;
+  const survey = widget.survey;
   let listener = () => {};
   // The id of the response being delivered; outcomes of an earlier one change nothing on screen.
   let current: string | undefined;
+  // The last response announced as submitted: a later confirmation of it is not news.
+  let announced: string | undefined;
+  let shown = false;
   let state: WidgetState = {
     open: false, load: { status: 'loading' }, locale: widget.locale ?? deps.defaultLocale, t: createTranslate({}),
     form: { answers: {}, customer: {} }, errors: {}, phase: 'form', focusInvalid: 0,
@@ -81,6 +88,9 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   const update = (next: Partial<WidgetState>) => {
     state = { ...state, ...next };
     listener();
+    // Shown means open with a survey to show: opening during the load shows it once loaded.
+    const now = state.open && state.load.status === 'ready';
+    if (now !== shown) emit((shown = now) ? 'shown' : 'closed', { survey });
   };
   // Every edit is saved as a draft, so a reload mid-survey loses nothing.
   const edit = (form: FormState, field: string) => {
@@ -94,16 +104,20 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     const result = await client.loadSurvey(widget.org, widget.survey, widget.locale);
     if (result.kind !== 'ready') {
       log.error(result.reason);
+      emit('error', { survey, message: result.reason });
       return update({ load: { status: result.kind } });
     }
-    const { survey, styles } = result;
-    const params = sortParams(deps.rawParams, survey.custom_segments);
+    const { survey: loaded, styles } = result;
+    const params = sortParams(deps.rawParams, loaded.custom_segments);
     // The reason is a DropReason code (key_too_long, nested_value, ...), listed in the README.
     for (const { key, reason } of params.dropped) log.warn(`data-survey-params key "${key}" dropped: ${reason}`);
-    update({
-      load: { status: 'ready', survey, params, styles }, locale: widget.locale ?? survey.locale,
-      t: createTranslate(result.strings), form: drafts.load() ?? initialFormState(survey, params),
-    });
+    state = {
+      ...state, load: { status: 'ready', survey: loaded, params, styles }, locale: widget.locale ?? loaded.locale,
+      t: createTranslate(result.strings), form: drafts.load() ?? initialFormState(loaded, params),
+    };
+    // Ready comes before shown, for a widget opened while it loaded.
+    emit('ready', { survey });
+    update({});
   }
 
   function submit(): void {
@@ -115,6 +129,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     current = payload.id;
     update({ errors, banner: undefined, phase: 'sending' });
     deps.delivery.send({ id: payload.id, url: `${widget.proxy}/v1/responses`, body: JSON.stringify(payload) }, (outcome) => {
+      if (outcome.kind === 'invalid') emit('error', { survey, message: outcome.message });
+      else if (announced !== payload.id) emit('submitted', { survey, id: (announced = payload.id), delivered: outcome.kind === 'sent' });
       if (payload.id === current) settle(outcome, t);
     });
   }
@@ -153,7 +169,10 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     },
     setOpen,
     load,
-    setAnswer: (id, value) => edit({ ...state.form, answers: { ...state.form.answers, [id]: value } }, answerField(id)),
+    setAnswer(id, value) {
+      edit({ ...state.form, answers: { ...state.form.answers, [id]: value } }, answerField(id));
+      emit('answered', { survey, question_id: id, answer: value });
+    },
     setCustomer: (field, value) => edit({ ...state.form, customer: { ...state.form.customer, [field]: value } }, groupField('customer', field)),
     submit,
   };

@@ -1,42 +1,7 @@
-import { fireEvent, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
-import { en } from '../../src/shared/i18n/en';
-import { HOST_TAG } from '../../src/widget/mount-widget';
-import { createWidgetApi } from '../../src/widget/widget-api';
-import { postPurchase, supportCsat } from '../shared/fixtures';
-import { createDelivery } from '../../src/widget/delivery/delivery';
-import { createOutbox } from '../../src/widget/delivery/outbox';
-import { createSafeStorage } from '../../src/widget/delivery/safe-storage';
-import { createLogger } from '../../src/widget/log';
-import { css, FIXED_NOW, fakeConsole, fakeFetch, fakeStorage, json, settle } from './fixtures';
-
-const PROXY = 'https://proxy.example';
-const SEED_WIDGET = `<div data-customersure-survey-widget data-widget-params='{"org": "acme", "survey": "post-purchase"}' data-survey-params='{"name": "Mariner", "staff_code": "luke", "reference": "INV-2090"}'></div>`;
-
-afterEach(() => {
-  document.body.innerHTML = '';
-});
-
-/** A page holding `html`, a proxy that serves both demo surveys, and the API over them. */
-function page(html: string, backing = fakeStorage()) {
-  document.body.innerHTML = html;
-  const fetch = fakeFetch({
-    [`GET ${PROXY}/v1/surveys/acme/post-purchase`]: () => json({ ...postPurchase, strings: en }),
-    [`GET ${PROXY}/v1/surveys/acme/support-csat`]: () => json({ ...supportCsat, strings: en }),
-    [`GET ${PROXY}/survey_widget.css`]: () => css(),
-    [`POST ${PROXY}/v1/responses`]: () => json({}, 201),
-  });
-  const console = fakeConsole();
-  const storage = createSafeStorage(() => backing);
-  const delivery = createDelivery({
-    fetch, outbox: createOutbox(storage), log: createLogger(console), setTimeout, clearTimeout, now: Date.now, random: Math.random,
-  });
-  const api = createWidgetApi({ document, fetch, console, crypto, delivery, storage, scriptBase: `${PROXY}/`, now: () => FIXED_NOW });
-  return { api, fetch, console };
-}
-
-const hosts = () => [...document.querySelectorAll(HOST_TAG)] as HTMLElement[];
-const view = (host: HTMLElement) => within(host.shadowRoot!.lastElementChild as HTMLElement);
+import { fireEvent } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { apiPage as page, hosts, SEED_WIDGET, view } from './api-page';
+import { FIXED_NOW, settle } from './fixtures';
 
 describe('createWidgetApi()', () => {
   it('does nothing to the page until called', () => {
