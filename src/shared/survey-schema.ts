@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DisplaySchema } from './display-schema';
 import { BUILTIN_SEGMENTS, CUSTOMER_FIELDS, LOCALES, MAX_KEY_LENGTH, MAX_VALUE_LENGTH } from './param-keys';
 
 /**
@@ -84,6 +85,8 @@ export const SurveySchema = z
       .describe("The account's custom segment keys, besides staff_code and site_code"),
     trigger: TriggerSchema.default({ type: 'button', position: 'right' }),
     thank_you: z.object({ title: text(200).optional(), message: text(1000).optional() }).default({}),
+    display: DisplaySchema.default({ triggers: [], urls: [], frequency: 'until_answered', sample_percent: 100 })
+      .describe('Automatic triggers and display rules; without triggers the survey opens only when asked'),
   })
   .superRefine((survey, ctx) => {
     const ids = survey.questions.map((q) => q.id);

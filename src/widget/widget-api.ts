@@ -1,6 +1,9 @@
 import type { Delivery } from './delivery/delivery';
 import type { SafeStorage } from './delivery/safe-storage';
 import { describeElement } from './describe-element';
+import { createAutoDisplay } from './display/auto-display';
+import type { AutoDisplay, DisplayTarget } from './display/auto-display';
+import { createVisitorStore } from './display/visitor-store';
 import { createDraftStore } from './draft-store';
 import { createLogger } from './log';
 import type { ConsoleLike } from './log';
@@ -27,8 +30,15 @@ export interface SurveyWidgetApi {
   init(): void;
   /** Shows the survey if hidden, hides it if shown. */
   toggleWidget(survey?: string): void;
+  /** Shows the survey (closing any other one: one survey on screen at a time). */
   open(survey?: string): void;
   close(survey?: string): void;
+  /**
+   * A scripted in-app event: surveys whose definition has an event trigger
+   * with this name (and whose conditions the properties meet) show
+   * themselves, as their display rules allow.
+   */
+  trigger(eventName: string, properties?: Record<string, unknown>): void;
   /**
    * Calls `handler` on every `event` of any widget; returns the unsubscribe
    * function. Each event is also dispatched on the widget's element as a
@@ -51,6 +61,8 @@ export interface WidgetApiDeps {
   /** Where the widget script was loaded from; the default proxy. */
   scriptBase: string;
   now?: () => Date;
+  /** For stable sampling's visitor seed; Math.random by default. */
+  random?: () => number;
 }
 
 export const WIDGET_SELECTOR = '[data-customersure-survey-widget]';
@@ -72,6 +84,8 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
   let seen = new WeakSet<Element>();
   let widgets: { controller: WidgetController; mounted: MountedWidget }[] = [];
   let toggles: ToggleWatch | undefined;
+  let auto: AutoDisplay | undefined;
+  const now = deps.now ?? (() => new Date());
 
   function init(): void {
     document.querySelectorAll(WIDGET_SELECTOR).forEach((element, index) => {
@@ -85,7 +99,15 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
       return widget && { toggle: widget.controller.toggle, isOpen: () => widget.controller.getState().open, hostId: widget.mounted.host.id };
     });
     toggles.sync();
+    auto ??= createAutoDisplay(document.defaultView!, createVisitorStore(deps.storage, deps.random ?? Math.random), () => +now());
   }
+
+  /** One survey on screen at a time: opening one closes the others. */
+  const show = (controller: WidgetController) => {
+    for (const other of widgets) if (other.controller !== controller) other.controller.setOpen(false);
+    // Opening after a failed load tries the load again, as toggling does.
+    if (!controller.getState().open) controller.toggle();
+  };
 
   /** The widget of `survey`, or the first one; logs when there is none. */
   function find(survey?: string, caller?: string) {
@@ -109,19 +131,32 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
     const surveyParams = rawSurveyParams === null ? { ok: true as const, value: {} } : parseJsonObject(rawSurveyParams, 'data-survey-params');
     if (!surveyParams.ok) log.error(`${surveyParams.problem}. The survey opens without the extra data.`);
     const rawParams = surveyParams.ok ? surveyParams.value : {};
-    const now = deps.now ?? (() => new Date());
+    const { org, survey } = widget.value;
+    const target: DisplayTarget = {
+      key: `${org}/${survey}`,
+      // Set when the survey loads; nothing reads it before (no trigger is armed, nothing is shown).
+      display: {} as DisplayTarget['display'],
+      isShown: () => controller.getState().open && controller.getState().load.status === 'ready',
+      isThanking: () => controller.getState().phase === 'sent' || controller.getState().phase === 'queued',
+      open: () => show(controller),
+      close: () => controller.setOpen(false),
+    };
     const controller = createWidgetController({
       widget: widget.value,
       rawParams,
       client: createSurveyClient(deps.fetch, widget.value.proxy),
       delivery: deps.delivery,
-      drafts: createDraftStore(deps.storage, `${widget.value.org}/${widget.value.survey}`, JSON.stringify(rawParams), () => +now()),
+      drafts: createDraftStore(deps.storage, target.key, JSON.stringify(rawParams), () => +now()),
       log,
       newId: () => uuidv4(deps.crypto),
       now,
       pageUrl: () => document.URL,
       defaultLocale: document.documentElement.lang || 'en',
       emit(event, payload) {
+        const { load } = controller.getState();
+        if (event === 'ready' && load.status === 'ready') auto?.add(Object.assign(target, { display: load.survey.display }));
+        if (event === 'shown') auto?.shown(target);
+        if (event === 'submitted') auto?.answered(target);
         events.emit(event, payload);
         element.dispatchEvent(new CustomEvent(`survey-widget:${event}`, { detail: payload, bubbles: true }));
         if (event === 'shown' || event === 'closed') toggles?.sync();
@@ -134,14 +169,19 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
 
   return {
     init,
-    toggleWidget: command('toggleWidget', (c) => c.toggle()),
-    // Opening after a failed load tries the load again, as toggling does.
-    open: command('open', (c) => c.getState().open || c.toggle()),
+    toggleWidget: command('toggleWidget', (c) => (c.getState().open ? c.setOpen(false) : show(c))),
+    open: command('open', show),
     close: command('close', (c) => c.setOpen(false)),
+    trigger(name, properties = {}) {
+      init();
+      auto?.trigger(name, properties);
+    },
     on: events.on,
     destroy() {
       toggles?.stop();
       toggles = undefined;
+      auto?.stop();
+      auto = undefined;
       for (const { mounted } of widgets) mounted.unmount();
       widgets = [];
       seen = new WeakSet();

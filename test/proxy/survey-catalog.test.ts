@@ -28,6 +28,7 @@ describe('parseSurveyFile()', () => {
         custom_segments: [],
         trigger: { type: 'button', position: 'right' },
         thank_you: {},
+        display: { triggers: [], urls: [], frequency: 'until_answered', sample_percent: 100 },
       },
     });
   });

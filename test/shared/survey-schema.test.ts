@@ -38,7 +38,16 @@ describe('SurveySchema', () => {
       custom_segments: [],
       trigger: { type: 'button', position: 'right' },
       thank_you: {},
+      display: { triggers: [], urls: [], frequency: 'until_answered', sample_percent: 100 },
     });
+  });
+
+  it('fills in the defaults of each automatic trigger', () => {
+    const survey = SurveySchema.parse({ ...minimal, display: { triggers: [{ on: 'scroll', percent: 60 }, { on: 'event', name: 'checkout' }] } });
+    expect(survey.display.triggers).toEqual([
+      { on: 'scroll', percent: 60, delay_seconds: 0 },
+      { on: 'event', name: 'checkout', delay_seconds: 0 },
+    ]);
   });
 
   it('makes a text question a 2000-character textarea unless told otherwise', () => {

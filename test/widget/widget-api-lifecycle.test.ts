@@ -17,6 +17,16 @@ describe('open(), close() and toggleWidget() with a survey code', () => {
     expect([isOpen(hosts()[0]), isOpen(hosts()[1])]).toEqual([true, false]);
   });
 
+  it('show one survey at a time: opening one closes the other', async () => {
+    const { api } = apiPage(TWO_WIDGETS);
+    api.open('post-purchase');
+    await settle();
+    api.open('support-csat');
+    expect([isOpen(hosts()[0]), isOpen(hosts()[1])]).toEqual([false, true]);
+    api.toggleWidget('post-purchase');
+    expect([isOpen(hosts()[0]), isOpen(hosts()[1])]).toEqual([true, false]);
+  });
+
   it('mean the first widget without a code', async () => {
     const { api } = apiPage(TWO_WIDGETS);
     api.open();
