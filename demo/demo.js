@@ -1,12 +1,13 @@
-// The merchant's own code: a fake checkout whose completion opens the order
-// survey (a scripted in-app event), and a log of what the widgets report.
+// The merchant's own code: a fake checkout whose completion is a scripted
+// in-app event (the order survey's display rules show it a second later), and
+// a log of what the widgets report.
 document.getElementById('checkout').addEventListener('click', (event) => {
   const status = document.getElementById('checkout-status');
   event.currentTarget.disabled = true;
   status.textContent = 'Processing payment…';
   setTimeout(() => {
     status.textContent = 'Payment complete.';
-    CustomerSureSurveyWidget.open('post-purchase');
+    CustomerSureSurveyWidget.trigger('checkout_complete', { total: 129.5 });
   }, 800);
 });
 

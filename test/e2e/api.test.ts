@@ -13,7 +13,7 @@ const e2e = setUpE2E();
 /** The inline stub of the README, verbatim. */
 const STUB = `<script>
   window.CustomerSureSurveyWidget = window.CustomerSureSurveyWidget || { q: [] };
-  ['init', 'toggleWidget', 'open', 'close', 'on', 'destroy'].forEach(function (m) {
+  ['init', 'toggleWidget', 'open', 'close', 'trigger', 'on', 'destroy'].forEach(function (m) {
     CustomerSureSurveyWidget[m] = CustomerSureSurveyWidget[m] || function () { CustomerSureSurveyWidget.q.push([m, [].slice.call(arguments)]); };
   });
 </script>`;
