@@ -103,6 +103,20 @@ describe('the inline stub', () => {
   });
 });
 
+describe('a scripted event fired before the async script and the survey have loaded', () => {
+  it('still shows the survey whose display rules list it', async () => {
+    const { page, pageErrors } = await e2e.open(
+      'stub-trigger',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout</title>${STUB}
+<script>CustomerSureSurveyWidget.trigger('checkout_complete', { total: 129.5 });</script>
+<script async src="/survey_widget.js"></script></head>
+<body><main><h1>Paid</h1></main>${PP_WIDGET}</body></html>`,
+    );
+    await shown(widgetOn(page).dialog);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('destroy()', () => {
   it('leaves no widget node, opener behaviour or event behind', async () => {
     const { page, pageErrors } = await e2e.open(

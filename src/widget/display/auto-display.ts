@@ -19,7 +19,10 @@ export interface DisplayTarget {
 export interface AutoDisplay {
   /** Arms a widget's triggers once its survey has loaded. */
   add(target: DisplayTarget): void;
-  /** A scripted in-app event: every matching event trigger tries to show its survey. */
+  /**
+   * A scripted in-app event: every matching event trigger tries to show its
+   * survey, including surveys that finish loading later in this page view.
+   */
   trigger(name: string, properties: Record<string, unknown>): void;
   /** The survey was shown, however it was opened: `once` counts it. */
   shown(target: DisplayTarget): void;
@@ -37,6 +40,8 @@ export interface AutoDisplay {
 export function createAutoDisplay(win: Window, store: VisitorStore, now: () => number): AutoDisplay {
   const armed = new Map<DisplayTarget, () => void>();
   const timers = new Set<number>();
+  // Events of this page view, for surveys that load after the page fired them.
+  let events: [name: string, properties: Record<string, unknown>][] = [];
   let url = win.location.href;
 
   const later = (ms: number, action: () => void) => {
@@ -53,10 +58,14 @@ export function createAutoDisplay(win: Window, store: VisitorStore, now: () => n
       if (!busy && mayShowAutomatically(target.display, store.get(target.key), context)) target.open();
     });
   const arm = (target: DisplayTarget) => armTriggers(win, target.display.triggers, (trigger) => attempt(target, trigger));
+  const hear = (target: DisplayTarget, name: string, properties: Record<string, unknown>) => {
+    for (const trigger of target.display.triggers) if (eventMatches(trigger, name, properties)) attempt(target, trigger);
+  };
 
   const stopWatching = watchUrl(win, () => {
     if (win.location.href === url) return;
     url = win.location.href;
+    events = [];
     for (const [target, disarm] of armed) {
       disarm();
       if (target.isShown() && !urlMatches(target.display.urls, url)) target.close();
@@ -65,11 +74,13 @@ export function createAutoDisplay(win: Window, store: VisitorStore, now: () => n
   });
 
   return {
-    add: (target) => void armed.set(target, arm(target)),
+    add(target) {
+      armed.set(target, arm(target));
+      for (const [name, properties] of events) hear(target, name, properties);
+    },
     trigger(name, properties) {
-      for (const target of armed.keys()) {
-        for (const trigger of target.display.triggers) if (eventMatches(trigger, name, properties)) attempt(target, trigger);
-      }
+      events.push([name, properties]);
+      for (const target of armed.keys()) hear(target, name, properties);
     },
     shown: (target) => store.update(target.key, { shownAt: now() }),
     answered(target) {

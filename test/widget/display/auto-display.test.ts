@@ -74,6 +74,23 @@ describe('createAutoDisplay()', () => {
     auto.stop();
   });
 
+  it('hears an event fired before the survey had loaded, but not one from before an SPA navigation', () => {
+    const { auto } = setUp();
+    auto.trigger('checkout', { total: 150 });
+    const t = target({ triggers: [{ on: 'event', name: 'checkout' }], frequency: 'always' });
+    auto.add(t);
+    vi.runAllTimers();
+    expect(t.opened).toHaveLength(1);
+    t.close();
+    auto.trigger('signup', {});
+    history.pushState(null, '', '/next');
+    const late = target({ triggers: [{ on: 'event', name: 'signup' }], frequency: 'always' }, 'acme/late');
+    auto.add(late);
+    vi.runAllTimers();
+    expect(late.opened).toHaveLength(0);
+    auto.stop();
+  });
+
   it('shows one survey at a time: a trigger while another survey is shown does nothing', () => {
     const { auto } = setUp();
     const first = target({ triggers: [{ on: 'load' }] }, 'acme/first');
