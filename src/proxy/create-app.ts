@@ -10,7 +10,8 @@ import type { ResponseStore } from './response-store';
 import { serveDemo } from './serve-demo';
 import type { SurveyCatalog } from './survey-catalog';
 import { SURVEY_SCHEMA_PATH, surveyJsonSchema } from './survey-json-schema';
-import { uiStrings } from './ui-strings';
+import { resolveLocale } from '../shared/i18n/resolve-locale';
+import { stringsFor } from '../shared/i18n/catalog';
 
 export interface AppDeps {
   catalog: SurveyCatalog;
@@ -44,9 +45,10 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/v1/surveys/:org/:survey', (c) => {
     const survey = catalog.get(c.req.param('org'), c.req.param('survey'));
     if (!survey) return errorResponse(404, 'Survey not found');
-    // The widget's UI strings travel with the survey, in its locale or the page's override.
-    const strings = uiStrings(c.req.query('locale') || survey.locale);
-    return jsonResponse({ ...survey, strings }, 200, { 'Cache-Control': 'public, max-age=60' });
+    // The locale: the page's override, else the survey's own, else the page's <html lang>,
+    // resolved to a supported one; its UI strings travel with the survey.
+    const locale = resolveLocale(c.req.query('locale') || survey.locale || c.req.query('lang'));
+    return jsonResponse({ ...survey, locale, strings: stringsFor(locale) }, 200, { 'Cache-Control': 'public, max-age=60' });
   });
   app.post(
     '/v1/responses',

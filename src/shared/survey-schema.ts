@@ -75,7 +75,8 @@ export const SurveySchema = z
     $schema: z.string().optional(),
     id: z.number().int().positive().describe('CustomerSure survey id'),
     name: text(200),
-    locale: z.enum(LOCALES).default('en'),
+    locale: z.enum(LOCALES).optional()
+      .describe("The survey's language; data-widget-params may override it, and without it the page's <html lang> decides"),
     title: text(200).optional().describe('Heading of the popover; defaults to name'),
     intro: text(1000).optional(),
     questions: z.array(QuestionSchema).min(1).max(50),

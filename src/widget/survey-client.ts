@@ -7,10 +7,11 @@ export type LoadResult =
 
 export interface SurveyClient {
   /**
-   * The survey, the UI strings of its locale (or of `locale` when the page
-   * overrides it) and the widget's stylesheet, fetched side by side.
+   * The survey, with the locale the proxy settled on and its UI strings, and
+   * the widget's stylesheet, fetched side by side. `locale` is the page's
+   * override; `lang`, the page's <html lang>, counts when the survey has no locale.
    */
-  loadSurvey(org: string, survey: string, locale?: string): Promise<LoadResult>;
+  loadSurvey(org: string, survey: string, locale?: string, lang?: string): Promise<LoadResult>;
 }
 
 /**
@@ -23,8 +24,9 @@ export function createSurveyClient(fetchFn: typeof fetch, proxy: string): Survey
   const call = (path: string, init?: RequestInit) =>
     fetchFn(proxy + path, { credentials: 'omit', ...init }).catch((error: Error) => `could not reach ${proxy}${path} (${error.message})`);
   return {
-    async loadSurvey(org, code, locale) {
-      const path = `/v1/surveys/${org}/${code}${locale ? `?locale=${encodeURIComponent(locale)}` : ''}`;
+    async loadSurvey(org, code, locale, lang) {
+      const [key, value] = locale ? ['locale', locale] : ['lang', lang];
+      const path = `/v1/surveys/${org}/${code}${value ? `?${key}=${encodeURIComponent(value)}` : ''}`;
       const [res, css] = await Promise.all([call(path), call('/survey_widget.css')]);
       if (typeof res === 'string') return { kind: 'failed', reason: res };
       const { strings = {}, ...survey } = (await json(res)) as Survey & { strings?: Partial<Strings> };

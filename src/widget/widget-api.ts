@@ -151,7 +151,7 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
       newId: () => uuidv4(deps.crypto),
       now,
       pageUrl: () => document.URL,
-      defaultLocale: document.documentElement.lang || 'en',
+      defaultLocale: document.documentElement.lang,
       emit(event, payload) {
         const { load } = controller.getState();
         if (event === 'ready' && load.status === 'ready') auto?.add(Object.assign(target, { display: load.survey.display }));

@@ -101,7 +101,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
 
   async function load(): Promise<void> {
     update({ load: { status: 'loading' } });
-    const result = await client.loadSurvey(widget.org, widget.survey, widget.locale);
+    const result = await client.loadSurvey(widget.org, widget.survey, widget.locale, deps.defaultLocale);
     if (result.kind !== 'ready') {
       log.error(result.reason);
       emit('error', { survey, message: result.reason });
@@ -112,7 +112,8 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     // The reason is a DropReason code (key_too_long, nested_value, ...), listed in the README.
     for (const { key, reason } of params.dropped) log.warn(`data-survey-params key "${key}" dropped: ${reason}`);
     state = {
-      ...state, load: { status: 'ready', survey: loaded, params, styles }, locale: widget.locale ?? loaded.locale,
+      // The proxy settles the locale (override, survey, page) and sends it back resolved.
+      ...state, load: { status: 'ready', survey: loaded, params, styles }, locale: loaded.locale ?? 'en',
       t: createTranslate(result.strings), form: drafts.load() ?? initialFormState(loaded, params),
     };
     // Ready comes before shown, for a widget opened while it loaded.

@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { SurveyInput } from '../../src/shared/survey-schema';
+import { stringsFor } from '../../src/shared/i18n/catalog';
 import { setUpE2E } from './harness';
 import { CSAT, INIT, PP, SCRIPT_TAG, SEED_SNIPPET, en, hostPage, postPurchase, shown, supportCsat, widgetElement, widgetOn } from './pages';
 
@@ -16,7 +18,18 @@ const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const CSAT_PAGE = hostPage(SCRIPT_TAG + widgetElement({ org: 'acme', survey: 'support-csat' }, { name: 'Sam Lee', plan: 'Growth' }) + INIT);
 
-const e2e = setUpE2E();
+/** An Arabic survey, for the right-to-left screenshot. */
+const ARABIC: SurveyInput = {
+  id: 7201, name: 'كيف كانت تجربتك؟', locale: 'ar', trigger: { type: 'button' },
+  intro: 'سؤالان سريعان عن طلبك.',
+  questions: [
+    { id: 1, question: 'ما مدى احتمال أن توصي بنا لصديق؟', answer_type: 'Rating', scale: 'nps', required: true },
+    { id: 2, question: 'ما السبب الرئيسي لتقييمك؟', answer_type: 'Text' },
+  ],
+  customer_fields: [{ field: 'email' }],
+};
+
+const e2e = setUpE2E({ surveys: { 'arabic-nps': ARABIC } });
 
 /** Saves the viewport and checks the file is a PNG of the viewport's pixel size with real content. */
 async function snap(page: Page, name: string, { width, height }: { width: number; height: number }, scale = 1): Promise<void> {
@@ -92,6 +105,15 @@ describe('screenshots', () => {
     await snap(page, '4-desktop-validation-error', DESKTOP.viewport!);
     await scrollDialogToEnd(page);
     await snap(page, '4b-desktop-validation-error-end', DESKTOP.viewport!);
+  });
+
+  it('show an Arabic survey, right to left', async () => {
+    const { page } = await e2e.open('shot-arabic', hostPage(SCRIPT_TAG + widgetElement({ org: 'acme', survey: 'arabic-nps' }) + INIT), DESKTOP);
+    await page.getByRole('button', { name: stringsFor('ar').trigger }).click();
+    const dialog = page.getByRole('dialog', { name: ARABIC.name });
+    await shown(dialog);
+    await dialog.getByRole('radio', { name: '8', exact: true }).check();
+    await snap(page, '7-desktop-arabic', DESKTOP.viewport!);
   });
 
   it('show the phone dialog', async () => {

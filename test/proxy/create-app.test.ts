@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { openResponseStore } from '../../src/proxy/response-store';
 import { surveyJsonSchema } from '../../src/proxy/survey-json-schema';
-import { postResponse, testApp, validPayload } from './fixtures';
+import postPurchaseJson from '../../demo/surveys/acme/post-purchase.json';
+import { createSurveyCatalog } from '../../src/proxy/survey-catalog';
+import { demoSurvey, postResponse, testApp, validPayload } from './fixtures';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -15,6 +17,26 @@ describe('GET /v1/surveys/:org/:survey', () => {
     expect(survey).toMatchObject({ id: 1484, name: 'Post-purchase NPS', custom_segments: ['account_type'] });
     expect(survey.questions[1]).toMatchObject({ id: 2, required: false, multiline: true, max_length: 1000 });
     expect(survey).not.toHaveProperty('$schema');
+  });
+
+  it('settles the locale: the page override, else the survey’s own, else the page’s <html lang>, else English', async () => {
+    const { locale: _locale, ...noLocale } = postPurchaseJson;
+    const catalog = createSurveyCatalog([
+      { org: 'acme', code: 'fr-survey', survey: demoSurvey({ ...postPurchaseJson, locale: 'fr' }) },
+      { org: 'acme', code: 'any-language', survey: demoSurvey(noLocale) },
+    ]);
+    const { app } = testApp({ catalog });
+    const get = async (path: string) => {
+      const body = await (await app.request(path)).json();
+      return [body.locale, body.strings.submit];
+    };
+    expect(await get('/v1/surveys/acme/fr-survey')).toEqual(['fr', 'Envoyer mon avis']);
+    expect(await get('/v1/surveys/acme/fr-survey?locale=de&lang=ja')).toEqual(['de', 'Feedback senden']);
+    expect(await get('/v1/surveys/acme/fr-survey?lang=ja')).toEqual(['fr', 'Envoyer mon avis']);
+    expect(await get('/v1/surveys/acme/any-language?lang=ar-EG')).toEqual(['ar', 'إرسال الملاحظات']);
+    expect(await get('/v1/surveys/acme/any-language?lang=es-MX')).toEqual(['es-MX', expect.any(String)]);
+    expect(await get('/v1/surveys/acme/any-language?lang=pt-BR')).toEqual(['en', 'Send feedback']);
+    expect(await get('/v1/surveys/acme/any-language')).toEqual(['en', 'Send feedback']);
   });
 
   it('answers 404 with a CustomerSure message for an unknown survey or org', async () => {

@@ -22,7 +22,6 @@ describe('parseSurveyFile()', () => {
       survey: {
         id: 7,
         name: 'Tiny',
-        locale: 'en',
         questions: [{ id: 1, question: 'Score?', answer_type: 'Rating', required: false, scale: 'nps' }],
         customer_fields: [],
         custom_segments: [],

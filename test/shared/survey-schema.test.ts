@@ -32,7 +32,6 @@ describe('SurveySchema', () => {
     expect(SurveySchema.parse(minimal)).toEqual({
       id: 7,
       name: 'Tiny',
-      locale: 'en',
       questions: [{ id: 1, question: 'Score?', answer_type: 'Rating', required: false, scale: 'nps' }],
       customer_fields: [],
       custom_segments: [],

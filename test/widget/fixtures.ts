@@ -28,7 +28,7 @@ export function fakeConsole(): ConsoleLike & { errors: string[]; warnings: strin
 }
 
 export interface FakeClient extends SurveyClient {
-  loads: { org: string; survey: string; locale?: string }[];
+  loads: { org: string; survey: string; locale?: string; lang?: string }[];
   /** Results handed out in turn; the last one repeats. */
   loadResults: LoadResult[];
 }
@@ -38,8 +38,8 @@ export function fakeClient(loadResults: LoadResult[] = [ready(postPurchase)]): F
   const client: FakeClient = {
     loads: [],
     loadResults,
-    async loadSurvey(org, survey, locale) {
-      client.loads.push({ org, survey, locale });
+    async loadSurvey(org, survey, locale, lang) {
+      client.loads.push({ org, survey, locale, lang });
       return client.loadResults.length > 1 ? client.loadResults.shift()! : client.loadResults[0]!;
     },
   };

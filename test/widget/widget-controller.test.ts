@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Outcome } from '../../src/widget/delivery/delivery';
+import { en } from '../../src/shared/i18n/en';
 import { postPurchase } from '../shared/fixtures';
 import { fakeClient, fakeDelivery, ready, settle, STYLES, testController } from './fixtures';
 
@@ -20,10 +21,10 @@ describe('createWidgetController()', () => {
   });
 
   describe('load()', () => {
-    it('asks the client for the survey the widget names', async () => {
-      const { controller, client } = testController({ widget: { org: 'acme', survey: 'post-purchase', proxy: 'https://p.example', locale: 'fr' } });
+    it('asks the client for the survey the widget names, with the page’s locale override and <html lang>', async () => {
+      const { controller, client } = testController({ widget: { org: 'acme', survey: 'post-purchase', proxy: 'https://p.example', locale: 'fr' }, defaultLocale: 'de' });
       await controller.load();
-      expect(client.loads).toEqual([{ org: 'acme', survey: 'post-purchase', locale: 'fr' }]);
+      expect(client.loads).toEqual([{ org: 'acme', survey: 'post-purchase', locale: 'fr', lang: 'de' }]);
     });
 
     it('becomes ready with the params sorted by the survey’s own custom segments', async () => {
@@ -51,10 +52,11 @@ describe('createWidgetController()', () => {
       expect(state.t('submit')).toBe('Send feedback');
     });
 
-    it('keeps the page’s locale override over the survey locale', async () => {
-      const { controller } = testController({ widget: { org: 'acme', survey: 'post-purchase', proxy: 'https://p.example', locale: 'fr' } });
+    it('takes the locale the proxy settled on, with its strings', async () => {
+      const { controller } = testController({ client: fakeClient([ready({ ...postPurchase, locale: 'fr' }, { ...en, submit: 'Envoyer' })]) });
       await controller.load();
       expect(controller.getState().locale).toBe('fr');
+      expect(controller.getState().t('submit')).toBe('Envoyer');
     });
 
     it('warns about each dropped param key, with the prefix and the reason code', async () => {

@@ -105,7 +105,7 @@ describe('<WidgetApp>', () => {
   });
 
   it('lays out right to left for Arabic and Hebrew', async () => {
-    const { controller } = testController({ widget: { org: 'acme', survey: 'post-purchase', proxy: 'https://p.example', locale: 'ar' } });
+    const { controller } = testController({ client: fakeClient([ready({ ...postPurchase, locale: 'ar' })]) });
     const { container } = renderApp(controller);
     await controller.load();
     const root = container.firstElementChild!;
