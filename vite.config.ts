@@ -1,4 +1,17 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Preact keeps an innerHTML path for `dangerouslySetInnerHTML`, which the
+ * widget never uses. Rewritten to textContent, the built script holds no HTML
+ * sink at all, so pages enforcing Trusted Types (`require-trusted-types-for
+ * 'script'`) can never see the widget write markup.
+ */
+const noHtmlSinks: Plugin = {
+  name: 'no-html-sinks',
+  transform(code, id) {
+    return /[\\/]preact[\\/]dist[\\/]/.test(id) ? code.replaceAll('.innerHTML', '.textContent') : undefined;
+  },
+};
 
 /**
  * Two library builds from one config:
@@ -11,6 +24,7 @@ export default defineConfig(({ mode }) => {
   return {
     // Classic JSX (`h` imported in each view) spares the 170-byte gzip jsx-runtime wrapper.
     oxc: { jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' } },
+    plugins: [noHtmlSinks],
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     server: { proxy: { '/v1': 'http://127.0.0.1:8787', '/survey_widget.css': 'http://127.0.0.1:8787' } },
     build: {

@@ -162,7 +162,7 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
         if (event === 'shown' || event === 'closed') toggles?.sync();
       },
     });
-    const mounted = mountWidget(document, controller, `sw${index + 1}`);
+    const mounted = mountWidget(document, controller, `sw${index + 1}`, widget.value.nonce);
     void controller.load();
     return { controller, mounted };
   }

@@ -8,6 +8,10 @@ export interface WidgetParams {
   proxy: string;
   /** Overrides the survey's own locale. */
   locale?: string;
+  /** light (default), dark, or auto: follow the visitor's prefers-color-scheme. */
+  theme?: 'light' | 'dark' | 'auto';
+  /** The page's CSP nonce, for the <style> used where constructable stylesheets are missing. */
+  nonce?: string;
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -23,7 +27,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: stri
 export function readWidgetParams(raw: string | null, defaultProxy: string): ParseResult<WidgetParams> {
   const parsed = parseJsonObject(raw ?? '', 'data-widget-params');
   if (!parsed.ok) return parsed;
-  const { org, survey, proxy = defaultProxy, locale } = parsed.value;
+  const { org, survey, proxy = defaultProxy, locale, theme, nonce } = parsed.value;
   for (const [key, value] of [['org', org], ['survey', survey]]) {
     if (typeof value !== 'string' || !CODE_PATTERN.test(value)) {
       return { ok: false, problem: `data-widget-params "${key}" must be a code of letters, digits, - and _` };
@@ -31,7 +35,11 @@ export function readWidgetParams(raw: string | null, defaultProxy: string): Pars
   }
   const base = typeof proxy === 'string' && /^https?:\/\//.test(proxy) ? proxy.replace(/[?#].*/, '').replace(/\/+$/, '') : undefined;
   if (!base) return { ok: false, problem: 'data-widget-params "proxy" must be an http(s) URL' };
-  return { ok: true, value: { org, survey, proxy: base, locale: typeof locale === 'string' && locale ? locale : undefined } as WidgetParams };
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
+  return {
+    ok: true,
+    value: { org, survey, proxy: base, locale: text(locale), theme: ['dark', 'auto'].includes(theme as string) ? theme : undefined, nonce: text(nonce) } as WidgetParams,
+  };
 }
 
 /** Parses an attribute that must hold a JSON object; the problem names the attribute and what JSON.parse said. */

@@ -38,8 +38,10 @@ export const WAIT_MS = 10_000;
 export interface RunningProxy {
   /** `http://127.0.0.1:{port}` */
   origin: string;
-  /** Writes `html` to `{name}.html` in the served demo dir and returns its URL. */
-  addPage(name: string, html: string): string;
+  /** Writes `html` to `{name}.html` in the served demo dir and returns its URL; `headers` go with it (a CSP, say). */
+  addPage(name: string, html: string, headers?: Record<string, string>): string;
+  /** Writes any file (a script, say) into the served demo dir; returns its URL. */
+  addFile(file: string, content: string): string;
   /**
    * Switches the proxy's response endpoint off and on: while `down`, every
    * `POST /v1/responses` connection is reset before the proxy reads it, as
@@ -81,13 +83,20 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   );
   if (problems.length) throw new Error(`test surveys were refused:\n${problems.join('\n')}`);
   let responsesDown = false;
+  const pageHeaders = new Map<string, Record<string, string>>();
   const server = serve({
     fetch: (request, env) => {
       if (responsesDown && request.method === 'POST' && new URL(request.url).pathname === '/v1/responses') {
         (env as HttpBindings).incoming.socket.destroy();
         return new Response(null, { status: 503 });
       }
-      return app.fetch(request, env);
+      const extra = pageHeaders.get(new URL(request.url).pathname);
+      if (!extra) return app.fetch(request, env);
+      return Promise.resolve(app.fetch(request, env)).then((res) => {
+        const headers = new Headers(res.headers);
+        for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+        return new Response(res.body, { status: res.status, headers });
+      });
     },
     port: 0,
     hostname: '127.0.0.1',
@@ -100,9 +109,14 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
 
   return {
     origin,
-    addPage(name, html) {
+    addPage(name, html, headers) {
       writeFileSync(join(demoDir, `${name}.html`), html);
+      if (headers) pageHeaders.set(`/${name}.html`, headers);
       return `${origin}/${name}.html`;
+    },
+    addFile(file, content) {
+      writeFileSync(join(demoDir, file), content);
+      return `${origin}/${file}`;
     },
     setResponsesDown: (down) => void (responsesDown = down),
     rows: (pageUrl) => readRows(databasePath).filter((r) => pageUrl === undefined || r.page_url === pageUrl),

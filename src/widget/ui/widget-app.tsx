@@ -23,7 +23,7 @@ export function WidgetApp({ state, controller, id, opened }: WidgetAppProps) {
   if (load.status !== 'ready') return null;
   const dialogId = `${id}-dialog`;
   return (
-    <div class="root" dir={/^(ar|he)\b/.test(state.locale) ? 'rtl' : 'ltr'} lang={state.locale}>
+    <div class="root" dir={/^(ar|he)\b/.test(state.locale) ? 'rtl' : 'ltr'} lang={state.locale} data-theme={controller.widget.theme ?? 'light'}>
       <Trigger trigger={load.survey.trigger} expanded={state.open} dialogId={dialogId} onClick={controller.toggle} t={t} />
       {opened && (
         <Popover id={dialogId} title={load.survey.title ?? load.survey.name} onClose={() => controller.setOpen(false)} t={t}>
