@@ -1,5 +1,6 @@
 import { createElement, render } from 'preact';
 import { applyStyles } from './apply-styles';
+import { holdPage } from './modal-page';
 import { WidgetApp } from './ui/widget-app';
 import type { WidgetController } from './widget-controller';
 
@@ -30,6 +31,7 @@ export function mountWidget(document: Document, controller: WidgetController, id
   let opened = false;
   let styled = false;
   let focusInvalid = 0;
+  let release: (() => void) | undefined;
   const paint = () => {
     const state = controller.getState();
     // Shown means open with a survey to show: opening during the load shows it once loaded.
@@ -38,8 +40,12 @@ export function mountWidget(document: Document, controller: WidgetController, id
     opened ||= shown;
     render(createElement(WidgetApp, { state, controller, id, opened }), view);
     const dialog = view.querySelector('dialog');
-    if (shown && dialog && !dialog.open) dialog.showModal();
+    if (shown && dialog && !dialog.open) {
+      dialog.showModal();
+      release = holdPage(document, host, root);
+    }
     if (!shown && dialog?.open) dialog.close();
+    if (!shown) release = void release?.();
     if (state.focusInvalid !== focusInvalid) root.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
     focusInvalid = state.focusInvalid;
   };
@@ -49,6 +55,7 @@ export function mountWidget(document: Document, controller: WidgetController, id
   return {
     host,
     unmount() {
+      release?.();
       controller.subscribe(() => {});
       render(null, view);
       host.remove();
