@@ -107,6 +107,15 @@ describe('screenshots', () => {
     await snap(page, '4b-desktop-validation-error-end', DESKTOP.viewport!);
   });
 
+  it('show the dark theme', async () => {
+    const { page } = await e2e.open('shot-dark', hostPage(SCRIPT_TAG + widgetElement({ org: 'acme', survey: 'post-purchase', theme: 'dark' }, { name: 'Mariner' }) + INIT), DESKTOP);
+    const widget = widgetOn(page);
+    await widget.trigger.click();
+    await shown(widget.dialog);
+    await widget.rate(PP[1]!, 9);
+    await snap(page, '9-desktop-dark', DESKTOP.viewport!);
+  });
+
   it('show an Arabic survey, right to left', async () => {
     const { page } = await e2e.open('shot-arabic', hostPage(SCRIPT_TAG + widgetElement({ org: 'acme', survey: 'arabic-nps' }) + INIT), DESKTOP);
     await page.getByRole('button', { name: stringsFor('ar').trigger }).click();
