@@ -82,6 +82,24 @@ describe('style isolation', () => {
   });
 });
 
+describe('theming', () => {
+  it('follows the visitor’s dark preference with "theme": "auto", and takes the page’s custom properties', async () => {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Themed</title>
+<style>customersure-survey-widget { --sw-brand: #0f766e; --sw-dark-bg: #0b1320; --sw-z: 777; }</style></head>
+<body>${widgetElement({ org: 'acme', survey: 'post-purchase', theme: 'auto' })}<script src="/survey_widget.js"></script><script>CustomerSureSurveyWidget.init();</script></body></html>`;
+    const look = async (colorScheme: 'light' | 'dark') => {
+      const { page } = await e2e.open(`theme-${colorScheme}`, html, { colorScheme });
+      const widget = await openSeedSurvey(page);
+      return {
+        frame: await widget.dialog.locator('.frame').evaluate((el) => getComputedStyle(el).backgroundColor),
+        trigger: await widget.trigger.evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).zIndex]),
+      };
+    };
+    expect(await look('light')).toEqual({ frame: 'rgb(255, 255, 255)', trigger: ['rgb(15, 118, 110)', '777'] });
+    expect(await look('dark')).toEqual({ frame: 'rgb(11, 19, 32)', trigger: ['rgb(129, 140, 248)', '777'] });
+  });
+});
+
 describe('strict Content-Security-Policy and Trusted Types', () => {
   const CSP = "default-src 'self'; style-src 'self'; require-trusted-types-for 'script'";
   const strictPage = (extra = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Strict</title></head>

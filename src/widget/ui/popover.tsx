@@ -22,6 +22,7 @@ export function Popover({ id, title, onClose, t, children }: PopoverProps) {
       id={id}
       class="dialog"
       aria-labelledby={`${id}-title`}
+      aria-modal="true"
       // The close event arrives a task later: a dialog reopened meanwhile stays open.
       onClose={(event) => !(event.currentTarget as HTMLDialogElement).open && onClose()}
       onClick={(event) => event.target === event.currentTarget && onClose()}
