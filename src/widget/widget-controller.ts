@@ -32,7 +32,7 @@ export interface WidgetState {
   errors: FieldErrors;
   /** `queued`: saved in the outbox and sent again until the proxy confirms it. */
   phase: 'form' | 'sending' | 'queued' | 'sent';
-  /** A message above the send button: why the proxy refused the response. */
+  /** A message above the send button: the proxy refused the response. */
   banner?: string;
   /** Bumped when the first invalid field should take focus. */
   focusInvalid: number;
@@ -152,8 +152,9 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     }
     current = undefined;
     update({
-      // Always say why: the proxy may refuse a hidden field the visitor cannot see.
-      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: outcome.message,
+      // Always say so, in the visitor's language: the proxy may refuse a hidden field the visitor
+      // cannot see. Its own words (English, for the merchant) went to the console.
+      phase: 'form', focusInvalid: state.focusInvalid + 1, banner: t('send_refused'),
       errors: Object.fromEntries(outcome.errors.map((e) => [e.field, t(e.error === 'required' ? 'error_required' : 'error_invalid')])),
     });
   }

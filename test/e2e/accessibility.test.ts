@@ -61,7 +61,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await widget.group(CSAT[13]!).getByRole('radio').first().check();
     await widget.textbox(en.field_email).fill('sam@example.com');
     await widget.send.click();
-    await shown(widget.dialog.getByRole('alert').getByText('Validation failed'));
+    await shown(widget.dialog.getByRole('alert').getByText(en.send_refused));
     expect(await audit(page, 'refused by the proxy')).toEqual([]);
 
     const dark = await e2e.open('a11y-dark', hostPage(SCRIPT_TAG + widgetElement({ org: 'acme', survey: 'post-purchase', theme: 'dark' }) + INIT));

@@ -84,7 +84,8 @@ describe('delivery status table', () => {
   it.each([400, 401, 403, 404, 409, 410, 413, 415, 422])('ends a response for good on %i, once, and tells the visitor why', async (status) => {
     const marker = `refused-${status}`;
     const sent = await sendWithFirstReply(await e2e.context(), { status }, marker);
-    await sent.dialog.getByRole('alert').getByText(`Refused with ${status}`).waitFor();
+    // The visitor reads it in their language; the proxy's own words go to the console.
+    await sent.dialog.getByRole('alert').getByText(en.send_refused).waitFor();
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(sent.attempts).toHaveLength(1);
     expect(await outboxIds(sent.page)).toEqual([]);

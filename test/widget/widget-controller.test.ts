@@ -219,7 +219,7 @@ describe('createWidgetController()', () => {
       expect(controller.getState()).toMatchObject({
         phase: 'form',
         focusInvalid: 1,
-        banner: 'Validation failed',
+        banner: en.send_refused,
         errors: { 'customer.email': 'Please check this answer.', 'answers[2]': 'Please answer this question.' },
       });
 
@@ -231,11 +231,11 @@ describe('createWidgetController()', () => {
       expect(delivery.sends[1]?.answers).toContainEqual({ question_id: 2, answer: 'Quick delivery' });
     });
 
-    it('shows the proxy’s message above the send button when it names no field', async () => {
+    it('says above the send button, in the visitor’s language, that the proxy refused it, even naming no field', async () => {
       const { controller } = await answered(fakeDelivery([{ kind: 'invalid', message: 'Survey closed', errors: [] }]));
       controller.submit();
       await settle();
-      expect(controller.getState()).toMatchObject({ phase: 'form', banner: 'Survey closed', errors: {} });
+      expect(controller.getState()).toMatchObject({ phase: 'form', banner: en.send_refused, errors: {} });
     });
   });
 

@@ -13,6 +13,7 @@ export const da: Strings = {
   thanks_title: 'Tak!',
   thanks_text: 'Vi har modtaget din feedback.',
   queued_text: 'Den er gemt på denne enhed og bliver sendt automatisk, så snart forbindelsen er tilbage.',
+  send_refused: 'Din feedback kunne ikke sendes. Tjek dine svar, og prøv igen.',
   select_placeholder: 'Vælg en mulighed',
   nps_min: 'Slet ikke sandsynligt',
   nps_max: 'Meget sandsynligt',

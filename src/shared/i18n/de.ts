@@ -13,6 +13,7 @@ export const de: Strings = {
   thanks_title: 'Vielen Dank!',
   thanks_text: 'Ihr Feedback ist bei uns eingegangen.',
   queued_text: 'Es ist auf diesem Gerät gespeichert und wird automatisch gesendet, sobald die Verbindung wieder besteht.',
+  send_refused: 'Ihr Feedback konnte nicht gesendet werden. Bitte prüfen Sie Ihre Antworten und versuchen Sie es erneut.',
   select_placeholder: 'Bitte auswählen',
   nps_min: 'Sehr unwahrscheinlich',
   nps_max: 'Sehr wahrscheinlich',

@@ -15,6 +15,7 @@ export const en = {
   thanks_title: 'Thank you!',
   thanks_text: 'Your feedback has been received.',
   queued_text: 'It is saved on this device and will be sent as soon as the connection is back.',
+  send_refused: 'Your feedback could not be sent. Please check your answers and try again.',
   select_placeholder: 'Choose an option',
   nps_min: 'Not at all likely',
   nps_max: 'Extremely likely',

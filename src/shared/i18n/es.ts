@@ -13,6 +13,7 @@ export const es: Strings = {
   thanks_title: '¡Gracias!',
   thanks_text: 'Hemos recibido tus comentarios.',
   queued_text: 'Se han guardado en este dispositivo y se enviarán automáticamente en cuanto vuelva la conexión.',
+  send_refused: 'No se ha podido enviar tu opinión. Revisa tus respuestas e inténtalo de nuevo.',
   select_placeholder: 'Elige una opción',
   nps_min: 'Nada probable',
   nps_max: 'Muy probable',

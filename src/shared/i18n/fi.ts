@@ -13,6 +13,7 @@ export const fi: Strings = {
   thanks_title: 'Kiitos!',
   thanks_text: 'Palautteesi on vastaanotettu.',
   queued_text: 'Se on tallennettu tälle laitteelle ja lähetetään automaattisesti heti, kun yhteys palaa.',
+  send_refused: 'Palautteen lähettäminen epäonnistui. Tarkista vastauksesi ja yritä uudelleen.',
   select_placeholder: 'Valitse vaihtoehto',
   nps_min: 'Erittäin epätodennäköistä',
   nps_max: 'Erittäin todennäköistä',

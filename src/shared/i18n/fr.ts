@@ -13,6 +13,7 @@ export const fr: Strings = {
   thanks_title: 'Merci\u00a0!',
   thanks_text: 'Nous avons bien reçu votre avis.',
   queued_text: 'Il est enregistré sur cet appareil et sera envoyé automatiquement dès que la connexion sera rétablie.',
+  send_refused: 'Votre avis n’a pas pu être envoyé. Vérifiez vos réponses et réessayez.',
   select_placeholder: 'Choisissez une option',
   nps_min: 'Pas du tout probable',
   nps_max: 'Extrêmement probable',

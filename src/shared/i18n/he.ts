@@ -13,6 +13,7 @@ export const he: Strings = {
   thanks_title: 'תודה!',
   thanks_text: 'המשוב שלך התקבל.',
   queued_text: 'הוא נשמר במכשיר הזה ויישלח אוטומטית ברגע שהחיבור יחזור.',
+  send_refused: 'לא ניתן היה לשלוח את המשוב. יש לבדוק את התשובות ולנסות שוב.',
   select_placeholder: 'בחירת אפשרות',
   nps_min: 'בכלל לא סביר',
   nps_max: 'סביר מאוד',

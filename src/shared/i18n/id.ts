@@ -13,6 +13,7 @@ export const id: Strings = {
   thanks_title: 'Terima kasih!',
   thanks_text: 'Masukan Anda sudah kami terima.',
   queued_text: 'Masukan ini tersimpan di perangkat ini dan akan dikirim otomatis begitu koneksi kembali.',
+  send_refused: 'Masukan Anda tidak dapat dikirim. Periksa jawaban Anda dan coba lagi.',
   select_placeholder: 'Pilih salah satu',
   nps_min: 'Sangat tidak mungkin',
   nps_max: 'Sangat mungkin',

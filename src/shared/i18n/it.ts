@@ -13,6 +13,7 @@ export const it: Strings = {
   thanks_title: 'Grazie!',
   thanks_text: 'Abbiamo ricevuto il tuo feedback.',
   queued_text: 'È stato salvato su questo dispositivo e verrà inviato automaticamente non appena tornerà la connessione.',
+  send_refused: 'Non è stato possibile inviare il tuo feedback. Controlla le risposte e riprova.',
   select_placeholder: 'Scegli un’opzione',
   nps_min: 'Per niente probabile',
   nps_max: 'Estremamente probabile',

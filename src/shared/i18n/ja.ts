@@ -13,6 +13,7 @@ export const ja: Strings = {
   thanks_title: 'ありがとうございました！',
   thanks_text: 'ご意見を受け付けました。',
   queued_text: '回答はこの端末に保存されており、接続が回復すると自動的に送信されます。',
+  send_refused: 'フィードバックを送信できませんでした。回答を確認して、もう一度お試しください。',
   select_placeholder: '選択してください',
   nps_min: 'まったくそう思わない',
   nps_max: '非常にそう思う',

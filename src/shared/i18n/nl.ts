@@ -13,6 +13,7 @@ export const nl: Strings = {
   thanks_title: 'Bedankt!',
   thanks_text: 'We hebben je feedback ontvangen.',
   queued_text: 'Je feedback is op dit apparaat opgeslagen en wordt automatisch verstuurd zodra je weer verbinding hebt.',
+  send_refused: 'Je feedback kon niet worden verstuurd. Controleer je antwoorden en probeer het opnieuw.',
   select_placeholder: 'Kies een optie',
   nps_min: 'Zeer onwaarschijnlijk',
   nps_max: 'Zeer waarschijnlijk',

@@ -13,6 +13,7 @@ export const no: Strings = {
   thanks_title: 'Takk!',
   thanks_text: 'Vi har mottatt tilbakemeldingen din.',
   queued_text: 'Den er lagret på denne enheten og blir sendt automatisk så snart du er på nett igjen.',
+  send_refused: 'Tilbakemeldingen kunne ikke sendes. Sjekk svarene dine og prøv igjen.',
   select_placeholder: 'Velg et alternativ',
   nps_min: 'Svært lite sannsynlig',
   nps_max: 'Svært sannsynlig',

@@ -13,6 +13,7 @@ export const sv: Strings = {
   thanks_title: 'Tack!',
   thanks_text: 'Vi har tagit emot din feedback.',
   queued_text: 'Den är sparad på den här enheten och skickas automatiskt så snart anslutningen är tillbaka.',
+  send_refused: 'Det gick inte att skicka din feedback. Kontrollera dina svar och försök igen.',
   select_placeholder: 'Välj ett alternativ',
   nps_min: 'Inte alls troligt',
   nps_max: 'Mycket troligt',

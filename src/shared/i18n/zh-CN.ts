@@ -13,6 +13,7 @@ export const zhCN: Strings = {
   thanks_title: '谢谢！',
   thanks_text: '我们已收到您的反馈。',
   queued_text: '反馈已保存在此设备上，网络恢复后将自动提交。',
+  send_refused: '无法提交您的反馈。请检查您的回答后重试。',
   select_placeholder: '请选择',
   nps_min: '完全不可能',
   nps_max: '极有可能',

@@ -2,6 +2,7 @@ import { h } from 'preact';
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../../src/widget/delivery/delivery';
+import { en } from '../../../src/shared/i18n/en';
 import { SurveyForm } from '../../../src/widget/ui/survey-form';
 import type { WidgetController } from '../../../src/widget/widget-controller';
 import { parseSurvey, postPurchase } from '../../shared/fixtures';
@@ -134,17 +135,17 @@ describe('<SurveyForm>', () => {
     expect(screen.getByRole('status').textContent).not.toContain('saved on this device');
   });
 
-  it('shows the proxy’s reason above the send button when it names no field', async () => {
+  it('says above the send button, in the survey’s language, that the proxy refused the response', async () => {
     const { controller } = testController({ delivery: fakeDelivery([{ kind: 'invalid', message: 'This survey is closed.', errors: [] }]) });
     await renderForm(controller);
     fireEvent.click(screen.getByRole('radio', { name: '9' }));
     send();
     await settle();
-    expect(screen.getByRole('alert').textContent).toBe('This survey is closed.');
+    expect(screen.getByRole('alert').textContent).toBe(en.send_refused);
     expect(screen.getByRole('button', { name: 'Send feedback' })).toBeTruthy();
   });
 
-  it('tells the visitor why when the proxy refuses a field the form does not show', async () => {
+  it('tells the visitor when the proxy refuses a field the form does not show', async () => {
     const refused: Outcome = {
       kind: 'invalid',
       message: 'Validation failed',
