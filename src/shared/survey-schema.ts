@@ -86,7 +86,8 @@ export const SurveySchema = z
       .describe("The account's custom segment keys, besides staff_code and site_code"),
     trigger: TriggerSchema.default({ type: 'button', position: 'right' }),
     thank_you: z.object({ title: text(200).optional(), message: text(1000).optional() }).default({}),
-    display: DisplaySchema.default({ triggers: [], urls: [], frequency: 'until_answered', sample_percent: 100 })
+    // prefault: the empty object goes through DisplaySchema, so its defaults are written once, there.
+    display: DisplaySchema.prefault({})
       .describe('Automatic triggers and display rules; without triggers the survey opens only when asked'),
   })
   .superRefine((survey, ctx) => {

@@ -31,8 +31,9 @@ if (!existing || existing.q) {
   const scriptBase = script?.src ? new URL('.', script.src).href : location.origin;
   const storage = createSafeStorage(() => localStorage);
   const log = createLogger(console);
+  const boundFetch = fetch.bind(window);
   const delivery = createDelivery({
-    fetch: fetch.bind(window), outbox: createOutbox(storage), locks: navigator.locks, log,
+    fetch: boundFetch, outbox: createOutbox(storage), locks: navigator.locks, log,
     // Wrapped: called as methods of the deps object, the bare timer functions throw "Illegal invocation".
     setTimeout: (callback, ms) => setTimeout(callback, ms), clearTimeout: (id) => clearTimeout(id), now: Date.now, random: Math.random,
   });
@@ -40,7 +41,7 @@ if (!existing || existing.q) {
   // The page is going away: send what waits now, in requests that outlive it.
   addEventListener('pagehide', () => delivery.wake(true));
   delivery.flush();
-  const api = createWidgetApi({ document, fetch: fetch.bind(window), console, crypto, delivery, storage, scriptBase });
+  const api = createWidgetApi({ document, fetch: boundFetch, console, crypto, delivery, storage, scriptBase });
   window.CustomerSureSurveyWidget = api;
   // Replayed in order, so `init()` then `open()` queued before loading behave as if called after;
   // an async script can run before the page has parsed its widget elements, so wait for them.

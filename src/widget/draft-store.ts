@@ -1,3 +1,4 @@
+import { parseJson } from './delivery/safe-storage';
 import type { SafeStorage } from './delivery/safe-storage';
 import type { FormState } from './form-state';
 
@@ -28,13 +29,9 @@ export function createDraftStore(storage: SafeStorage, key: string, params: stri
   const name = `draft:${key}`;
   return {
     load() {
-      try {
-        const draft = JSON.parse(storage.get(name) ?? 'null') as Draft | null;
-        if (draft && draft.params === params && now() - draft.at < DRAFT_TTL_MS && draft.form.answers && draft.form.customer) return draft.form;
-      } catch {
-        // Unreadable: start afresh.
-      }
-      return undefined;
+      // Unreadable, another customer's or stale: start afresh.
+      const draft = parseJson<Draft>(storage.get(name));
+      return draft?.params === params && now() - draft.at < DRAFT_TTL_MS && draft.form?.answers && draft.form.customer ? draft.form : undefined;
     },
     save: (form) => void storage.set(name, JSON.stringify({ at: now(), params, form } satisfies Draft)),
     clear: () => storage.remove(name),

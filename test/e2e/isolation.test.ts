@@ -106,8 +106,8 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
 <body><h1>Strict shop</h1>${widgetElement({ org: 'acme', survey: 'post-purchase' }, { name: 'Mariner' })}${extra}
 <script src="/survey_widget.js"></script><script src="/strict-init.js"></script></body></html>`;
   const countViolations = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-
-  it('works and raises no securitypolicyviolation, from load to thank-you', async () => {
+  /** A context serving strict-init.js whose pages record every securitypolicyviolation in window.violations. */
+  const strictContext = async () => {
     e2e.proxy.addFile('strict-init.js', 'CustomerSureSurveyWidget.init();');
     const context = await e2e.context();
     await context.addInitScript(() => {
@@ -115,6 +115,11 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
       (window as unknown as { violations: string[] }).violations = seen;
       document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
+    return context;
+  };
+
+  it('works and raises no securitypolicyviolation, from load to thank-you', async () => {
+    const context = await strictContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -132,12 +137,8 @@ describe('strict Content-Security-Policy and Trusted Types', () => {
   });
 
   it('styles itself with a nonce’d <style> where constructable stylesheets are missing', async () => {
-    e2e.proxy.addFile('strict-init.js', 'CustomerSureSurveyWidget.init();');
-    const context = await e2e.context();
+    const context = await strictContext();
     await context.addInitScript(() => {
-      const seen: string[] = [];
-      (window as unknown as { violations: string[] }).violations = seen;
-      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
       // An engine without constructable stylesheets.
       (window as unknown as { CSSStyleSheet: unknown }).CSSStyleSheet = function () {
         throw new TypeError('Illegal constructor');

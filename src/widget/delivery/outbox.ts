@@ -1,3 +1,4 @@
+import { parseJson } from './safe-storage';
 import type { SafeStorage } from './safe-storage';
 
 /** One response waiting for the proxy's answer: exactly the bytes the first attempt sent. */
@@ -28,12 +29,8 @@ const KEY = 'outbox:';
 export function createOutbox(storage: SafeStorage): Outbox {
   const memory = new Map<string, OutboxEntry>();
   const read = (key: string): OutboxEntry | undefined => {
-    try {
-      const entry = JSON.parse(storage.get(key) ?? 'null') as OutboxEntry | null;
-      return entry && typeof entry.id === 'string' && typeof entry.url === 'string' && typeof entry.body === 'string' ? entry : undefined;
-    } catch {
-      return undefined;
-    }
+    const entry = parseJson<OutboxEntry>(storage.get(key));
+    return typeof entry?.id === 'string' && typeof entry.url === 'string' && typeof entry.body === 'string' ? entry : undefined;
   };
   return {
     // Memory only when storage refuses: otherwise another tab that delivers the entry could

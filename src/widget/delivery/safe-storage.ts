@@ -11,6 +11,15 @@ export interface SafeStorage {
   keys(prefix: string): string[];
 }
 
+/** A stored JSON value, or undefined when absent or unreadable (another version wrote it, a user edited it). */
+export function parseJson<T>(text: string | null | undefined): T | undefined {
+  try {
+    return (JSON.parse(text ?? 'null') as T | null) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Wraps `localStorage` behind a getter, because merely reading
  * `window.localStorage` throws when the visitor blocks cookies, and quotas

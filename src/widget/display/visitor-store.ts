@@ -1,3 +1,4 @@
+import { parseJson } from '../delivery/safe-storage';
 import type { SafeStorage } from '../delivery/safe-storage';
 import type { VisitorRecord } from './display-rules';
 
@@ -18,13 +19,7 @@ export function createVisitorStore(storage: SafeStorage, random: () => number): 
   const memory = new Map<string, string>();
   const read = (key: string) => storage.get(key) ?? memory.get(key) ?? null;
   const write = (key: string, value: string) => void (storage.set(key, value) || memory.set(key, value));
-  const get = (survey: string): VisitorRecord => {
-    try {
-      return (JSON.parse(read(`visitor:${survey}`) ?? '{}') as VisitorRecord | null) ?? {};
-    } catch {
-      return {};
-    }
-  };
+  const get = (survey: string): VisitorRecord => parseJson<VisitorRecord>(read(`visitor:${survey}`)) ?? {};
   return {
     get,
     seed() {
