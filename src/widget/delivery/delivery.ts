@@ -93,6 +93,8 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
   }
 
   async function run(entry: OutboxEntry, listener: (outcome: Outcome) => void) {
+    // Another tab took it up between our saving it and our lock, and has settled it since.
+    if (!outbox.has(entry.id)) return listener({ kind: 'sent' });
     // Checked before every attempt: another tab may have delivered it since this one listed it.
     for (let n = 0; outbox.has(entry.id); n++) {
       // A request that hangs keeps the visitor waiting only so long: it is saved, so say so.
@@ -119,9 +121,12 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     const go = () => run(entry, listener);
     const release = () => void owned.delete(entry.id);
     const { locks } = deps;
-    // ifAvailable: a lock held elsewhere means another tab is sending this one; leave it be.
+    // ifAvailable: a lock held elsewhere means another tab is sending this one; leave it be, and
+    // tell the visitor it is saved (a tab flushing the shared outbox can win the race for a new one).
     // A LockManager that refuses (sandboxed frames) leaves the proxy's idempotency to cope.
-    const sending = locks ? locks.request(LOCK_PREFIX + entry.id, { ifAvailable: true }, (lock) => lock && go()).catch(go) : go();
+    const sending = locks
+      ? locks.request(LOCK_PREFIX + entry.id, { ifAvailable: true }, (lock) => (lock ? go() : listener({ kind: 'queued' }))).catch(go)
+      : go();
     void sending.then(release, release);
   }
 

@@ -228,6 +228,32 @@ describe('createDelivery()', () => {
     expect(first.outbox.list()).toEqual([]);
   });
 
+  it('tells the visitor a new response is saved when another tab’s flush took it up first, and sends it once', async () => {
+    const backing = fakeStorage();
+    const locks = sharedLocks(new Set(['customersure-survey-widget:outbox:r1']));
+    const t = tab([status(201)], { backing, locks });
+    t.delivery.send(entry(), t.listener);
+    await settle();
+    expect(t.outcomes).toEqual(['queued']);
+    expect(t.sent).toEqual([]);
+    expect(t.outbox.has('r1')).toBe(true);
+  });
+
+  it('reports a response another tab settled before this one got its lock as sent, sending nothing', async () => {
+    const backing = fakeStorage();
+    const t = tab([status(201)], { backing });
+    const original = t.outbox.put;
+    // The other tab delivers and removes it the moment it is saved.
+    t.outbox.put = (e) => {
+      original(e);
+      t.outbox.remove(e.id);
+    };
+    t.delivery.send(entry(), t.listener);
+    await settle();
+    expect(t.outcomes).toEqual(['sent']);
+    expect(t.sent).toEqual([]);
+  });
+
   it('does not send a response that another tab delivered after this one listed it', async () => {
     const backing = fakeStorage();
     const first = tab([offline], { backing });
