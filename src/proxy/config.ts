@@ -13,6 +13,14 @@ export interface ProxyConfig {
   allowedOrigins: AllowedOrigins;
   widgetScriptPath: string;
   demoDir: string;
+  /** API tokens from `API_TOKENS=acme:tok1,beta:tok2`, for deployments and tests; the CLI's live in the database. */
+  apiTokens: readonly ApiToken[];
+}
+
+/** A token and the one org it may read. */
+export interface ApiToken {
+  org: string;
+  token: string;
 }
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +43,7 @@ export function readConfig(env: Record<string, string | undefined>): ProxyConfig
     allowedOrigins: readOrigins(value(env, 'ALLOWED_ORIGINS')),
     widgetScriptPath: path('WIDGET_SCRIPT_PATH', 'dist/survey_widget.js'),
     demoDir: path('DEMO_DIR', 'demo'),
+    apiTokens: readApiTokens(value(env, 'API_TOKENS')),
   };
 }
 
@@ -72,4 +81,16 @@ function checkOrigin(origin: string): string {
     throw new Error(`ALLOWED_ORIGINS entries must be exact origins like https://shop.example, got "${origin}"`);
   }
   return origin;
+}
+
+/** `org:token` pairs, comma-separated. The error never repeats a token, only where it was. */
+function readApiTokens(raw: string | undefined): ApiToken[] {
+  if (raw === undefined) return [];
+  return raw.split(',').map((pair, index) => {
+    const match = /^\s*([A-Za-z0-9][A-Za-z0-9_-]{0,63}):([\x21-\x7e]{8,200})\s*$/.exec(pair);
+    if (!match?.[1] || !match[2] || match[2].includes('"')) {
+      throw new Error(`API_TOKENS entry ${index + 1} must be org:token (a token of 8 or more printable characters, no quotes or spaces)`);
+    }
+    return { org: match[1], token: match[2] };
+  });
 }

@@ -6,7 +6,11 @@ import { cors } from './cors';
 import { errorResponse, jsonResponse } from './json-response';
 import { postResponse } from './post-response';
 import { requireJson } from './require-json';
-import type { ResponseStore } from './response-store';
+import { createApi } from './api/create-api';
+import type { TokenLookup } from './api/middleware/require-token';
+import type { OrgSettings } from './org-settings/org-settings';
+import { createOrgSettings } from './org-settings/org-settings';
+import type { Store } from './store/open-store';
 import { serveDemo } from './serve-demo';
 import type { SurveyCatalog } from './survey-catalog';
 import { SURVEY_SCHEMA_PATH, surveyJsonSchema } from './survey-json-schema';
@@ -15,7 +19,13 @@ import { stringsFor } from '../shared/i18n/catalog';
 
 export interface AppDeps {
   catalog: SurveyCatalog;
-  store: ResponseStore;
+  store: Store;
+  /** Per-org time zone and templates; default: none, every org in UTC. */
+  orgSettings?: OrgSettings;
+  /** Who an API token belongs to (the store's tokens and API_TOKENS); default: the store's only. */
+  tokenLookup?: TokenLookup;
+  /** The OpenAPI document served at `/api/openapi.json`. */
+  openApiDocument?: () => unknown;
   allowedOrigins: AllowedOrigins;
   /** The built widget script, or undefined when it has not been built. */
   readWidgetScript: () => string | undefined;
@@ -34,7 +44,7 @@ export interface AppDeps {
  * port, tests call `app.request()` in process.
  *
  * @example
- * const app = createApp({ catalog, store, allowedOrigins: [], readWidgetScript: () => undefined, demoDir });
+ * const app = createApp({ catalog, store: await openStore(':memory:'), allowedOrigins: [], readWidgetScript: () => undefined, demoDir });
  * const res = await app.request('/v1/surveys/acme/post-purchase');
  */
 export function createApp(deps: AppDeps): Hono {
@@ -54,8 +64,15 @@ export function createApp(deps: AppDeps): Hono {
     '/v1/responses',
     requireJson(),
     bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`) }),
-    postResponse({ catalog, store, now }),
+    postResponse({ catalog, store: store.responses, now }),
   );
+  if (deps.openApiDocument) {
+    const document = deps.openApiDocument;
+    // Public, before the API's auth: the contract is no secret, and tools fetch it without a token.
+    app.get('/api/openapi.json', () => jsonResponse(document(), 200, { 'Cache-Control': 'public, max-age=300' }));
+  }
+  const tokenLookup = deps.tokenLookup ?? ((token: string) => store.tokens.orgOf(token));
+  app.route('/api', createApi({ store, catalog, orgSettings: deps.orgSettings ?? createOrgSettings(), now, tokenLookup }));
   const schema = surveyJsonSchema();
   app.get(SURVEY_SCHEMA_PATH, () => jsonResponse(schema, 200, { 'Cache-Control': 'public, max-age=300' }));
   app.get('/survey_widget.js', widgetAsset(deps.readWidgetScript, 'text/javascript'));
@@ -76,6 +93,8 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(() => errorResponse(404, 'Not found'));
   app.onError((error) => {
     if (error instanceof HTTPException && error.status < 500) return errorResponse(error.status, error.message || 'Bad request');
+    // The database stayed locked past busy_timeout: nothing was written; a retry after a moment succeeds.
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return errorResponse(503, 'The store is busy; retry shortly', { 'Retry-After': '1' });
     log(`[survey-proxy] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return errorResponse(500, 'Internal server error');
   });

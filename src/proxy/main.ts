@@ -3,23 +3,26 @@ import { readConfig } from './config';
 import { wireApp } from './wire-app';
 
 /** Starts the proxy: the one place that reads `process.env` and binds a port. */
-function main(): void {
+async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const { app, store, catalog, scriptBuilt } = wireApp(config);
+  const { app, store, catalog, scriptBuilt } = await wireApp(config);
   if (!scriptBuilt) {
     console.error(`[survey-proxy] ${config.widgetScriptPath} is missing; run \`npm run build\` (served as soon as it exists)`);
   }
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`Survey proxy listening on http://${config.host}:${info.port}/ (${catalog.size} surveys, database ${config.databasePath})`);
+    console.log(`REST API v1 at http://${config.host}:${info.port}/api (OpenAPI: /api/openapi.json)`);
   });
-  // SQLite calls are synchronous, so a signal never lands mid-insert: closing here is clean.
+  // better-sqlite3 runs each statement synchronously, so a signal never lands mid-statement.
   const stop = () => {
     server.close();
-    store.close();
-    process.exit(0);
+    void store.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(`[survey-proxy] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

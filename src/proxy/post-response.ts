@@ -1,7 +1,8 @@
 import type { Handler } from 'hono';
 import { bodyHash } from './body-hash';
 import { errorResponse, jsonResponse } from './json-response';
-import type { InsertResult, ResponseStore } from './response-store';
+import { ratedAnswers } from '../shared/metrics/rated-answers';
+import type { InsertResult, ResponseStore } from './store/response-store';
 import type { SurveyCatalog } from './survey-catalog';
 import { fieldError, validationBody } from './validation-error';
 import { validateResponse } from './validate-response';
@@ -28,15 +29,11 @@ export function postResponse({ catalog, store, now }: PostResponseDeps): Handler
     const result = validateResponse(raw, (org, code) => catalog.get(org, code));
     if (!result.ok) return errorResponse(result.status, result.body);
     // Hash what was validated, not the bytes: a retry may re-serialise its JSON differently.
-    let inserted: InsertResult;
-    try {
-      inserted = store.insert({ ...result.value, received_at: now().toISOString() }, bodyHash(result.value));
-    } catch (error) {
-      // The database stayed locked past busy_timeout: nothing was stored, and the widget's
-      // outbox retries after Retry-After, so the visitor loses nothing.
-      if ((error as { code?: string }).code === 'SQLITE_BUSY') return errorResponse(503, 'The response store is busy; retry shortly', { 'Retry-After': '1' });
-      throw error;
-    }
+    const survey = catalog.get(result.value.org, result.value.survey);
+    const rated = survey ? ratedAnswers(survey.questions, result.value.answers) : [];
+    // A database locked past busy_timeout throws SQLITE_BUSY with nothing stored; createApp answers
+    // 503 with Retry-After, and the widget's outbox retries, so the visitor loses nothing.
+    const inserted: InsertResult = await store.insert({ ...result.value, received_at: now().toISOString() }, bodyHash(result.value), rated);
     if (inserted.status === 'created') return jsonResponse(inserted.response, 201);
     if (inserted.status === 'duplicate') return jsonResponse(inserted.response, 200);
     return errorResponse(409, conflictBody());

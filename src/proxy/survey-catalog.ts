@@ -6,6 +6,10 @@ import { SurveySchema, type Survey } from '../shared/survey-schema';
 /** The surveys the proxy serves, looked up by org and survey code. */
 export interface SurveyCatalog {
   get(org: string, code: string): Survey | undefined;
+  /** By the survey's `id` (CustomerSure's integer survey id), unique within an org. */
+  byId(org: string, id: number): Survey | undefined;
+  /** One org's surveys, in file-name order. */
+  list(org: string): Survey[];
   readonly size: number;
 }
 
@@ -42,9 +46,17 @@ export function parseSurveyFile(text: string): SurveyFileResult {
 export function createSurveyCatalog(entries: Iterable<CatalogEntry>): SurveyCatalog {
   // A Map, not an object, so an org named like an Object.prototype key cannot match.
   const surveys = new Map<string, Survey>();
-  for (const { org, code, survey } of entries) surveys.set(`${org}/${code}`, survey);
+  const byId = new Map<string, Survey>();
+  const byOrg = new Map<string, Survey[]>();
+  for (const { org, code, survey } of entries) {
+    surveys.set(`${org}/${code}`, survey);
+    byId.set(`${org}/${survey.id}`, survey);
+    byOrg.set(org, [...(byOrg.get(org) ?? []), survey]);
+  }
   return {
     get: (org, code) => surveys.get(`${org}/${code}`),
+    byId: (org, id) => byId.get(`${org}/${id}`),
+    list: (org) => [...(byOrg.get(org) ?? [])],
     size: surveys.size,
   };
 }
@@ -56,10 +68,21 @@ export function createSurveyCatalog(entries: Iterable<CatalogEntry>): SurveyCata
  */
 export function loadSurveyCatalog(dir: string, log: (message: string) => void = console.error): SurveyCatalog {
   const entries: CatalogEntry[] = [];
+  const ids = new Map<string, string>();
   for (const { org, code, path } of listSurveyFiles(dir, log)) {
     const result = parseSurveyFile(readFileSync(path, 'utf8'));
-    if (result.ok) entries.push({ org, code, survey: result.survey });
-    else log(`[survey-proxy] skipped survey file ${path}: ${result.problem}`);
+    if (!result.ok) {
+      log(`[survey-proxy] skipped survey file ${path}: ${result.problem}`);
+      continue;
+    }
+    // The v1 API names surveys by id (`survey_ids[]`), so two files of one org must not share one.
+    const holder = ids.get(`${org}/${result.survey.id}`);
+    if (holder !== undefined) {
+      log(`[survey-proxy] skipped survey file ${path}: id ${result.survey.id} is already used by ${holder}.json in ${org}`);
+      continue;
+    }
+    ids.set(`${org}/${result.survey.id}`, code);
+    entries.push({ org, code, survey: result.survey });
   }
   return createSurveyCatalog(entries);
 }
@@ -76,7 +99,8 @@ function listSurveyFiles(dir: string, log: (message: string) => void): SurveyFil
     const orgDir = join(dir, org);
     if (!statSync(orgDir).isDirectory()) continue;
     for (const name of readDirOrNothing(orgDir, log)) {
-      if (!name.endsWith('.json')) continue;
+      // `_org.json`, `_templates.json`: an org's settings beside its surveys (org-settings.ts), not surveys.
+      if (!name.endsWith('.json') || name.startsWith('_')) continue;
       const code = name.slice(0, -'.json'.length);
       const path = join(orgDir, name);
       // Codes arrive in URLs and payloads matched against CODE_PATTERN; a file no request can name is a mistake.

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { wireApp } from '../../src/proxy/wire-app';
+import { storedResponse, type ResponseRow } from '../../src/proxy/store/response-rows';
 import type { StoredResponse } from '../../src/shared/response-schema';
 import type { SurveyInput } from '../../src/shared/survey-schema';
 
@@ -31,6 +32,9 @@ const CHROMIUM_ARGS = [
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
 }
+
+/** The API token for org `acme` in every end-to-end proxy. */
+export const E2E_API_TOKEN = 'e2e-acme-token';
 
 /** Every wait is bounded; a widget that needs longer than this on loopback is broken. */
 export const WAIT_MS = 10_000;
@@ -77,8 +81,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
 
   const problems: string[] = [];
   // Wired exactly as main.ts wires it; problems (a refused survey file, an internal error) fail the run.
-  const { app, store } = wireApp(
-    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT },
+  const { app, store } = await wireApp(
+    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT, apiTokens: [{ org: 'acme', token: E2E_API_TOKEN }] },
     (message) => problems.push(message),
   );
   if (problems.length) throw new Error(`test surveys were refused:\n${problems.join('\n')}`);
@@ -123,7 +127,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
     async close() {
       if ('closeAllConnections' in server) server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
       // An internal error the page never saw is still a failure worth seeing.
       if (problems.length) throw new Error(`the proxy logged:\n${problems.join('\n')}`);
@@ -135,12 +139,8 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
 export function readRows(databasePath: string): StoredResponse[] {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('SELECT * FROM responses ORDER BY rowid').all() as Record<string, unknown>[];
-    return rows.map((row) => {
-      const { body_hash: _hash, ...rest } = row;
-      for (const key of ['answers', 'customer', 'segments', 'metadata']) rest[key] = JSON.parse(rest[key] as string);
-      return rest as unknown as StoredResponse;
-    });
+    const rows = db.prepare('SELECT * FROM responses ORDER BY id').all() as ResponseRow[];
+    return rows.map(storedResponse);
   } finally {
     db.close();
   }

@@ -14,6 +14,7 @@ describe('readConfig()', () => {
       allowedOrigins: [],
       widgetScriptPath: resolve(repo, 'dist/survey_widget.js'),
       demoDir: resolve(repo, 'demo'),
+      apiTokens: [],
     });
   });
 
@@ -26,6 +27,7 @@ describe('readConfig()', () => {
       ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173',
       WIDGET_SCRIPT_PATH: '/srv/widget.js',
       DEMO_DIR: '/srv/demo',
+      API_TOKENS: 'acme:tok1-secret, beta:tok2-secret',
     });
     expect(config).toEqual({
       port: 8799,
@@ -35,8 +37,21 @@ describe('readConfig()', () => {
       allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
       widgetScriptPath: '/srv/widget.js',
       demoDir: '/srv/demo',
+      apiTokens: [{ org: 'acme', token: 'tok1-secret' }, { org: 'beta', token: 'tok2-secret' }],
     });
   });
+
+  it.each(['acme', 'acme:', ':tok1-secret', 'acme:short', 'acme:has space', 'acme:"quoted-token"', 'bad org:tok1-secret'])(
+    'refuses API_TOKENS=%s naming the entry, never echoing the token',
+    (raw) => {
+      expect(() => readConfig({ API_TOKENS: raw })).toThrow('API_TOKENS entry 1 must be org:token');
+      try {
+        readConfig({ API_TOKENS: raw });
+      } catch (error) {
+        expect((error as Error).message).not.toContain('secret');
+      }
+    },
+  );
 
   it('allows any origin when ALLOWED_ORIGINS is *', () => {
     expect(readConfig({ ALLOWED_ORIGINS: '*' }).allowedOrigins).toBe('*');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openResponseStore } from '../../src/proxy/response-store';
+import { openStore } from '../../src/proxy/store/open-store';
 import { surveyJsonSchema } from '../../src/proxy/survey-json-schema';
 import postPurchaseJson from '../../demo/surveys/acme/post-purchase.json';
 import { createSurveyCatalog } from '../../src/proxy/survey-catalog';
@@ -9,7 +9,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 describe('GET /v1/surveys/:org/:survey', () => {
   it('serves the survey with defaults applied, briefly cacheable', async () => {
-    const res = await testApp().app.request('/v1/surveys/acme/post-purchase');
+    const res = await (await testApp()).app.request('/v1/surveys/acme/post-purchase');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=60');
@@ -25,7 +25,7 @@ describe('GET /v1/surveys/:org/:survey', () => {
       { org: 'acme', code: 'fr-survey', survey: demoSurvey({ ...postPurchaseJson, locale: 'fr' }) },
       { org: 'acme', code: 'any-language', survey: demoSurvey(noLocale) },
     ]);
-    const { app } = testApp({ catalog });
+    const { app } = await testApp({ catalog });
     const get = async (path: string) => {
       const body = await (await app.request(path)).json();
       return [body.locale, body.strings.submit];
@@ -40,7 +40,7 @@ describe('GET /v1/surveys/:org/:survey', () => {
   });
 
   it('answers 404 with a CustomerSure message for an unknown survey or org', async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     for (const path of ['/v1/surveys/acme/nope', '/v1/surveys/nobody/post-purchase', '/v1/surveys/acme/__proto__']) {
       const res = await app.request(path);
       expect(res.status).toBe(404);
@@ -50,7 +50,7 @@ describe('GET /v1/surveys/:org/:survey', () => {
   });
 
   it('answers 405 naming the allowed methods for a write', async () => {
-    const res = await testApp().app.request('/v1/surveys/acme/post-purchase', { method: 'DELETE' });
+    const res = await (await testApp()).app.request('/v1/surveys/acme/post-purchase', { method: 'DELETE' });
     expect(res.status).toBe(405);
     expect(res.headers.get('Allow')).toBe('GET, HEAD');
     expect(await res.json()).toEqual({ message: 'Method Not Allowed' });
@@ -59,7 +59,7 @@ describe('GET /v1/surveys/:org/:survey', () => {
 
 describe('GET /v1/schema/survey.json', () => {
   it('serves the JSON Schema of survey files', async () => {
-    const res = await testApp().app.request('/v1/schema/survey.json');
+    const res = await (await testApp()).app.request('/v1/schema/survey.json');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);
     expect(await res.json()).toEqual(surveyJsonSchema());
@@ -68,7 +68,7 @@ describe('GET /v1/schema/survey.json', () => {
 
 describe('GET /survey_widget.js', () => {
   it('serves the built script as cacheable JavaScript any page may load', async () => {
-    const res = await testApp({ readWidgetScript: () => 'window.x = 1;' }).app.request('/survey_widget.js');
+    const res = await (await testApp({ readWidgetScript: () => 'window.x = 1;' })).app.request('/survey_widget.js');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
     expect(res.headers.get('Cache-Control')).toBe('public, max-age=300');
@@ -77,19 +77,19 @@ describe('GET /survey_widget.js', () => {
   });
 
   it('answers 404 telling to run the build when the script is not built', async () => {
-    const res = await testApp({ readWidgetScript: () => undefined }).app.request('/survey_widget.js');
+    const res = await (await testApp({ readWidgetScript: () => undefined })).app.request('/survey_widget.js');
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ message: 'The widget is not built yet: run `npm run build`' });
   });
 
   it('answers 405 to a POST', async () => {
-    expect((await testApp().app.request('/survey_widget.js', { method: 'POST' })).status).toBe(405);
+    expect((await (await testApp()).app.request('/survey_widget.js', { method: 'POST' })).status).toBe(405);
   });
 });
 
 describe('unknown routes', () => {
   it('answer 404 {"message":"Not found"} as JSON', async () => {
-    const { app } = testApp();
+    const { app } = await testApp();
     for (const [path, method] of [['/v1/nothing', 'GET'], ['/v1/surveys/acme', 'GET'], ['/nope', 'POST'], ['/nope', 'PUT']] as const) {
       const res = await app.request(path, { method });
       expect(res.status).toBe(404);
@@ -101,9 +101,9 @@ describe('unknown routes', () => {
 
 describe('internal failures', () => {
   it('answer 500 with a message, and log the cause, when the database fails', async () => {
-    const store = openResponseStore(':memory:');
-    store.close();
-    const { app, logged } = testApp({ store });
+    const store = await openStore(':memory:');
+    await store.close();
+    const { app, logged } = await testApp({ store });
     const res = await postResponse(app, validPayload());
     expect(res.status).toBe(500);
     expect(res.headers.get('Content-Type')).toBe(JSON_TYPE);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import postPurchase from '../../demo/surveys/acme/post-purchase.json';
 import supportCsat from '../../demo/surveys/acme/support-csat.json';
 import { createApp, type AppDeps } from '../../src/proxy/create-app';
-import { openResponseStore, type ResponseStore } from '../../src/proxy/response-store';
+import { openStore, type Store } from '../../src/proxy/store/open-store';
 import { createSurveyCatalog, parseSurveyFile, type SurveyCatalog } from '../../src/proxy/survey-catalog';
 import type { Survey } from '../../src/shared/survey-schema';
 
@@ -25,9 +25,9 @@ export function demoCatalog(): SurveyCatalog {
 
 export const FIXED_NOW = new Date('2025-06-01T12:00:00.000Z');
 
-/** A fresh app over an in-memory store; `deps` override any default. */
-export function testApp(deps: Partial<AppDeps> = {}): { app: ReturnType<typeof createApp>; store: ResponseStore; logged: string[] } {
-  const store = deps.store ?? openResponseStore(':memory:');
+/** A fresh app over an in-memory, migrated store; `deps` override any default. */
+export async function testApp(deps: Partial<AppDeps> = {}): Promise<{ app: ReturnType<typeof createApp>; store: Store; logged: string[] }> {
+  const store = deps.store ?? (await openStore(':memory:'));
   const logged: string[] = [];
   const app = createApp({
     catalog: demoCatalog(),

@@ -4,54 +4,54 @@ import { FIXED_NOW, postResponse, testApp, validPayload } from './fixtures';
 
 describe('POST /v1/responses', () => {
   it('stores a valid response and answers 201 with it as stored', async () => {
-    const { app, store } = testApp();
+    const { app, store } = await testApp();
     const res = await postResponse(app, validPayload());
     expect(res.status).toBe(201);
     expect(res.headers.get('Content-Type')).toBe('application/json; charset=utf-8');
     const body = await res.json();
     expect(body).toMatchObject({ id: validPayload().id, survey_id: 1484, reference: 'INV-2090', received_at: FIXED_NOW.toISOString() });
-    expect(store.get(body.id)).toEqual(body);
+    expect(await store.responses.get(body.id)).toEqual(body);
   });
 
   it('accepts application/json with a UTF-8 charset', async () => {
-    const res = await postResponse(testApp().app, validPayload(), { 'Content-Type': 'application/json; charset=UTF-8' });
+    const res = await postResponse((await testApp()).app, validPayload(), { 'Content-Type': 'application/json; charset=UTF-8' });
     expect(res.status).toBe(201);
   });
 
   it('answers a retry of the same response 200 with the stored copy and keeps one row', async () => {
-    const { app, store } = testApp();
+    const { app, store } = await testApp();
     const first = await (await postResponse(app, validPayload())).json();
     // The same response spelled differently: other key order, email sent as metadata.
     const { customer: _customer, metadata: _metadata, ...rest } = validPayload();
     const retry = await postResponse(app, { metadata: { email: 'mariner@example.com', reference: 'INV-2090' }, customer: { name: 'Mariner' }, ...rest });
     expect(retry.status).toBe(200);
     expect(await retry.json()).toEqual(first);
-    expect(store.count()).toBe(1);
+    expect(await store.responses.count()).toBe(1);
   });
 
   it('stores one row when twenty copies of one response arrive at once, answering 201 once and 200 with the same body to the rest', async () => {
-    const { app, store } = testApp();
+    const { app, store } = await testApp();
     const replies = await Promise.all(Array.from({ length: 20 }, () => postResponse(app, validPayload())));
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 200)).toHaveLength(19);
     const bodies = await Promise.all(replies.map((r) => r.json()));
     expect(new Set(bodies.map((b) => JSON.stringify(b))).size).toBe(1);
-    expect(store.count()).toBe(1);
+    expect(await store.responses.count()).toBe(1);
   });
 
   it('answers 503 with Retry-After, not 500, when the database stays locked', async () => {
-    const { store } = testApp();
+    const { store } = await testApp();
     const busy = Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
-    const { app } = testApp({ store: { ...store, insert: () => { throw busy; } } });
+    const { app } = await testApp({ store: { ...store, responses: { ...store.responses, insert: () => Promise.reject(busy) } } });
     const res = await postResponse(app, validPayload());
     expect(res.status).toBe(503);
     expect(res.headers.get('Retry-After')).toBe('1');
-    expect(await res.json()).toEqual({ message: 'The response store is busy; retry shortly' });
+    expect(await res.json()).toEqual({ message: 'The store is busy; retry shortly' });
   });
 
   it('answers 409 when a different response reuses an id, and keeps the first', async () => {
-    const { app, store } = testApp();
+    const { app, store } = await testApp();
     await postResponse(app, validPayload());
     const res = await postResponse(app, validPayload({ answers: [{ question_id: 1, answer: 2 }] }));
     expect(res.status).toBe(409);
@@ -64,7 +64,7 @@ describe('POST /v1/responses', () => {
         extra_info: { message: 'A different response was already stored with this id; generate a new id for a new response' },
       }],
     });
-    expect(store.get(validPayload().id as string)?.answers[0]?.answer).toBe(9);
+    expect((await store.responses.get(validPayload().id as string))?.answers[0]?.answer).toBe(9);
   });
 
   it('stores params where they belong, not where the browser put them', async () => {
@@ -74,7 +74,7 @@ describe('POST /v1/responses', () => {
       metadata: { email: 'mariner@example.com', site_code: 'leeds' },
       answers: [{ question_id: 1, answer: 10 }, { question_id: 3, answer: 'online' }],
     });
-    const stored = await (await postResponse(testApp().app, body)).json();
+    const stored = await (await postResponse((await testApp()).app, body)).json();
     expect(stored).toMatchObject({
       customer: { name: 'Mariner', email: 'mariner@example.com' },
       segments: { staff_code: 'luke', account_type: 'trade', site_code: 'online' },
@@ -83,7 +83,7 @@ describe('POST /v1/responses', () => {
   });
 
   it('answers 422 with every validation error in CustomerSure form', async () => {
-    const res = await postResponse(testApp().app, validPayload({ answers: [{ question_id: 1, answer: 11 }], customer: { email: 'nope' } }));
+    const res = await postResponse((await testApp()).app, validPayload({ answers: [{ question_id: 1, answer: 11 }], customer: { email: 'nope' } }));
     expect(res.status).toBe(422);
     expect(await res.json()).toEqual({
       message: 'Validation error',
@@ -95,7 +95,7 @@ describe('POST /v1/responses', () => {
   });
 
   it('refuses "__proto__" keys in a raw body without polluting any prototype', async () => {
-    const { app, store } = testApp();
+    const { app, store } = await testApp();
     const raw = JSON.stringify(validPayload())
       .replace('"customer":{', '"customer":{"__proto__":{"polluted":"yes"},')
       .replace('"segments":{', '"segments":{"__proto__":"x",');
@@ -105,12 +105,12 @@ describe('POST /v1/responses', () => {
     expect(fields).toContain('customer.__proto__ forbidden_value');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
-    expect(store.count()).toBe(0);
+    expect(await store.responses.count()).toBe(0);
   });
 
   it('answers 400 {"message":"Problems parsing JSON"} to malformed or empty JSON', async () => {
     for (const body of ['{"id": ', '', "{'single': 1}", 'undefined']) {
-      const res = await postResponse(testApp().app, body);
+      const res = await postResponse((await testApp()).app, body);
       expect(res.status).toBe(400);
       expect(await res.json()).toEqual({ message: 'Problems parsing JSON' });
     }
@@ -120,7 +120,7 @@ describe('POST /v1/responses', () => {
     'answers 415 to content type %s',
     async (type) => {
       const headers = new Headers(type === undefined ? {} : { 'Content-Type': type });
-      const res = await testApp().app.request('/v1/responses', { method: 'POST', headers, body: new Blob([JSON.stringify(validPayload())]) });
+      const res = await (await testApp()).app.request('/v1/responses', { method: 'POST', headers, body: new Blob([JSON.stringify(validPayload())]) });
       expect(res.status).toBe(415);
       expect(await res.json()).toEqual({ message: 'Unsupported Media Type: send the response as application/json' });
     },
@@ -134,7 +134,7 @@ describe('POST /v1/responses', () => {
       body,
     });
     expect(request.headers.get('Content-Length')).toBe(String(body.length));
-    const res = await testApp({ maxBodyBytes: 1024 }).app.request(request);
+    const res = await (await testApp({ maxBodyBytes: 1024 })).app.request(request);
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ message: 'Payload Too Large: at most 1024 bytes' });
   });
@@ -155,12 +155,12 @@ describe('POST /v1/responses', () => {
       duplex: 'half',
     } as RequestInit);
     expect(request.headers.has('Content-Length')).toBe(false);
-    const res = await testApp({ maxBodyBytes: 1024 }).app.request(request);
+    const res = await (await testApp({ maxBodyBytes: 1024 })).app.request(request);
     expect(res.status).toBe(413);
   });
 
   it('answers 405 to a GET', async () => {
-    const res = await testApp().app.request('/v1/responses');
+    const res = await (await testApp()).app.request('/v1/responses');
     expect(res.status).toBe(405);
     expect(res.headers.get('Allow')).toBe('POST');
   });
@@ -168,7 +168,7 @@ describe('POST /v1/responses', () => {
 
 describe('POST /v1/responses with hostile input', () => {
   it('never answers 5xx, whatever the body', async () => {
-    const { app, store } = testApp();
+    const { app, store } = await testApp();
     const statuses = new Set<number>();
     for (const body of junkBodies(validPayload())) {
       const res = await postResponse(app, body);
@@ -179,6 +179,6 @@ describe('POST /v1/responses with hostile input', () => {
     expect([...statuses].every((s) => s < 500)).toBe(true);
     expect(statuses).toContain(400);
     expect(statuses).toContain(422);
-    expect(store.count()).toBeLessThan(5);
+    expect(await store.responses.count()).toBeLessThan(5);
   });
 });

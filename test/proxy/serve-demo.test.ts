@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoFilePath } from '../../src/proxy/serve-demo';
 import { tempDir, testApp } from './fixtures';
 
-function demoApp() {
+async function demoApp() {
   const parent = tempDir();
   const demoDir = join(parent, 'demo');
   mkdirSync(join(demoDir, 'assets'), { recursive: true });
@@ -20,12 +20,12 @@ function demoApp() {
     'assets/index.html': '<p>assets</p>',
   };
   for (const [path, text] of Object.entries(files)) writeFileSync(join(demoDir, path), text);
-  return testApp({ demoDir }).app;
+  return (await testApp({ demoDir })).app;
 }
 
 describe('demo pages', () => {
   it('serves index.html at /', async () => {
-    const res = await demoApp().request('/');
+    const res = await (await demoApp()).request('/');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(await res.text()).toBe('<h1>Demo</h1>');
@@ -39,7 +39,7 @@ describe('demo pages', () => {
     ['/assets/logo.png', 'image/png'],
     ['/assets/', 'text/html; charset=utf-8'],
   ])('serves %s as %s', async (path, type) => {
-    const res = await demoApp().request(path);
+    const res = await (await demoApp()).request(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Type')).toBe(type);
   });
@@ -47,7 +47,7 @@ describe('demo pages', () => {
   it.each(['/missing.html', '/assets', '/.env', '/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2F..%2Fsecret.txt', '/%252e%252e/secret.txt', '/..%5csecret.txt', '/%E0%A4%A', '/index.html%00'])(
     'answers 404 {"message":"Not found"} to %s',
     async (path) => {
-      const res = await demoApp().request(path);
+      const res = await (await demoApp()).request(path);
       expect(res.status).toBe(404);
       expect(await res.json()).toEqual({ message: 'Not found' });
     },

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { EmailTemplateSchema, TextMessageTemplateSchema } from '../../shared/api/api-schemas';
+import { isTimeZone } from '../../shared/periods/zoned-time';
+
+/** `{SURVEYS_DIR}/{org}/_org.json`: settings of one org. Every key optional. */
+export const OrgFileSchema = z.object({
+  $schema: z.string().optional(),
+  time_zone: z
+    .string()
+    .refine(isTimeZone, { message: 'an IANA time zone such as Europe/London' })
+    .default('UTC')
+    .describe('The time zone date periods (yesterday, last_month…) are computed in'),
+});
+
+/**
+ * `{SURVEYS_DIR}/{org}/_templates.json`: the org's email and text message
+ * templates, as `GET /email_templates` and `GET /text_message_templates`
+ * list them (the seed's attributes; optional ones default).
+ */
+export const TemplatesFileSchema = z.object({
+  $schema: z.string().optional(),
+  email_templates: z
+    .array(EmailTemplateSchema.extend({ from_name: z.string().nullable().default(null), from_email: z.string().nullable().default(null), archived: z.boolean().default(false) }))
+    .default([]),
+  text_message_templates: z.array(TextMessageTemplateSchema.extend({ archived: z.boolean().default(false) })).default([]),
+});
+
+export type OrgFile = z.infer<typeof OrgFileSchema>;
+export type TemplatesFile = z.infer<typeof TemplatesFileSchema>;

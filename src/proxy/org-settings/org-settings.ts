@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import type { EmailTemplateJson, TextMessageTemplateJson } from '../../shared/api/api-schemas';
+import { OrgFileSchema, TemplatesFileSchema } from './org-settings-schema';
+
+/** What the API needs to know about an org beyond its surveys. */
+export interface OrgSettings {
+  /** IANA zone for date periods; UTC unless `_org.json` says otherwise. */
+  timeZone(org: string): string;
+  emailTemplates(org: string): EmailTemplateJson[];
+  textMessageTemplates(org: string): TextMessageTemplateJson[];
+}
+
+interface OrgEntry {
+  timeZone: string;
+  emailTemplates: EmailTemplateJson[];
+  textMessageTemplates: TextMessageTemplateJson[];
+}
+
+/** Settings in memory; `loadOrgSettings` fills them from disk, tests build them directly. */
+export function createOrgSettings(entries: Record<string, Partial<OrgEntry>> = {}): OrgSettings {
+  const get = (org: string): Partial<OrgEntry> => (Object.hasOwn(entries, org) ? entries[org] ?? {} : {});
+  const byName = <T extends { name: string; id: number }>(list: T[] = []) => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
+  return {
+    timeZone: (org) => get(org).timeZone ?? 'UTC',
+    emailTemplates: (org) => byName(get(org).emailTemplates),
+    textMessageTemplates: (org) => byName(get(org).textMessageTemplates),
+  };
+}
+
+/**
+ * Reads each org folder's `_org.json` and `_templates.json` once, at start.
+ * A broken file is reported (naming the file and each problem) and treated
+ * as absent, so one typo never takes the proxy down.
+ */
+export function loadOrgSettings(dir: string, log: (message: string) => void = console.error): OrgSettings {
+  const entries: Record<string, Partial<OrgEntry>> = {};
+  for (const org of orgFolders(dir)) {
+    const settings = readSettingsFile(join(dir, org, '_org.json'), OrgFileSchema, log);
+    const templates = readSettingsFile(join(dir, org, '_templates.json'), TemplatesFileSchema, log);
+    entries[org] = {
+      timeZone: settings?.time_zone,
+      emailTemplates: templates?.email_templates.map(({ id, name, from_name, from_email, subject, body, locale, archived }) => ({ id, name, from_name, from_email, subject, body, locale, archived })),
+      textMessageTemplates: templates?.text_message_templates.map(({ id, name, body, locale, archived }) => ({ id, name, body, locale, archived })),
+    };
+  }
+  return createOrgSettings(entries);
+}
+
+function orgFolders(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory());
+  } catch {
+    return []; // the survey catalog already reports an unreadable folder
+  }
+}
+
+function readSettingsFile<S extends z.ZodType>(path: string, schema: S, log: (message: string) => void): z.infer<S> | undefined {
+  if (!existsSync(path)) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    log(`[survey-proxy] ignored ${path}: not valid JSON (${(error as Error).message})`);
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    log(`[survey-proxy] ignored ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    return undefined;
+  }
+  return parsed.data;
+}

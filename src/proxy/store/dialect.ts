@@ -1,0 +1,38 @@
+import { sql, SqliteAdapter, type Kysely, type Transaction } from 'kysely';
+
+/**
+ * The one place that knows which database is underneath. Migrations ask it
+ * for column types; writes ask it how to take the write lock first.
+ */
+export function isSqlite(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof SqliteAdapter;
+}
+
+/** An auto-incrementing integer primary key column type. */
+export function serialPrimaryKey(db: Kysely<any>): { type: 'integer' | 'serial'; autoIncrement: boolean } {
+  return isSqlite(db) ? { type: 'integer', autoIncrement: true } : { type: 'serial', autoIncrement: false };
+}
+
+/**
+ * Runs `work` in one transaction that holds the write lock from its first
+ * statement. On SQLite that is `BEGIN IMMEDIATE`: two connections inserting
+ * the same response never both read "absent", and a busy database fails at
+ * BEGIN (after busy_timeout) with nothing half-done. PostgreSQL's row locks
+ * and unique indexes give the same guarantee to a plain transaction.
+ */
+export async function writeTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+  if (!isSqlite(db)) return db.transaction().execute(work);
+  return db.connection().execute(async (conn) => {
+    await sql`BEGIN IMMEDIATE`.execute(conn);
+    try {
+      // A connection is not a Transaction to Kysely's types, but on the same connection inside
+      // BEGIN it behaves as one; nothing here starts a nested transaction.
+      const result = await work(conn as unknown as Transaction<DB>);
+      await sql`COMMIT`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`ROLLBACK`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  });
+}

@@ -1,0 +1,12 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001-responses';
+import * as m002 from './002-api-v1';
+
+/**
+ * Every migration, in order, by name. Listed here rather than read from disk
+ * so they ship inside a compiled build. Never edit or rename a landed one.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '001-responses': m001,
+  '002-api-v1': m002,
+};

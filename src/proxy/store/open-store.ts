@@ -1,0 +1,50 @@
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from './migrate';
+import { openSqlite, type SqliteOptions } from './open-database';
+import { createRatingStore, type RatingStore } from './rating-store';
+import { createResponseStore, type ResponseStore } from './response-store';
+import { createSiteStore, type SiteStore } from './site-store';
+import { createStaffStore, type StaffStore } from './staff-store';
+import type { Tables } from './tables';
+import { createTokenStore, type TokenStore } from './token-store';
+
+/** The whole store: one room per resource over one database. */
+export interface Store {
+  responses: ResponseStore;
+  ratings: RatingStore;
+  sites: SiteStore;
+  staff: StaffStore;
+  tokens: TokenStore;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the SQLite file at `path` (`':memory:'` for tests), migrates it to
+ * the newest schema and returns the store over it.
+ *
+ * @example
+ * const store = await openStore('data/responses.sqlite');
+ * await store.responses.count();
+ */
+export async function openStore(path: string, options: SqliteOptions = {}): Promise<Store> {
+  const db = openSqlite(path, options);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  return createStore(db);
+}
+
+/** A store over an open, migrated database; takes ownership (close() closes it). */
+export function createStore(db: Kysely<Tables>): Store {
+  return {
+    responses: createResponseStore(db),
+    ratings: createRatingStore(db),
+    sites: createSiteStore(db),
+    staff: createStaffStore(db),
+    tokens: createTokenStore(db),
+    close: () => db.destroy(),
+  };
+}

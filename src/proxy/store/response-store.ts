@@ -1,0 +1,149 @@
+import { sql, type Kysely } from 'kysely';
+import { ratedAnswers, type RatedAnswer } from '../../shared/metrics/rated-answers';
+import type { StoredResponse } from '../../shared/response-schema';
+import type { Survey } from '../../shared/survey-schema';
+import { writeTransaction } from './dialect';
+import { addRatings } from './rating-writes';
+import { derivedColumns, ratingRows, responseRow, storedResponse, type ResponseRow } from './response-rows';
+import type { Tables } from './tables';
+
+export type { ResponseRow };
+
+export type InsertResult =
+  | { status: 'created'; response: StoredResponse }
+  /** The same id with the same body: a retry; the first stored copy is returned. */
+  | { status: 'duplicate'; response: StoredResponse }
+  /** The same id with a different body: never overwritten. */
+  | { status: 'conflict' };
+
+/** What `GET /feedback_responses` filters on; every part optional, all combined with AND. */
+export interface ResponseFilter {
+  /** ISO UTC instants, inclusive. */
+  createdSince?: string;
+  updatedSince?: string;
+  /** Matched case-insensitively and exactly. */
+  email?: string;
+  surveyIds?: readonly number[];
+  siteIds?: readonly number[];
+  staffIds?: readonly number[];
+}
+
+export interface PageRequest {
+  limit: number;
+  offset: number;
+}
+
+export interface ResponseStore {
+  /** Stores a response once per UUID, with the ratings `/nps` and `/csat` count, in one write transaction. */
+  insert(response: StoredResponse, bodyHash: string, rated: readonly RatedAnswer[]): Promise<InsertResult>;
+  /** By the widget's UUID. */
+  get(uuid: string): Promise<StoredResponse | undefined>;
+  /** By the v1 API's integer id, within one org. */
+  find(org: string, id: number): Promise<ResponseRow | undefined>;
+  /** Newest first, with the total the filter matches. */
+  list(org: string, filter: ResponseFilter, page: PageRequest): Promise<{ rows: ResponseRow[]; total: number }>;
+  count(): Promise<number>;
+  /**
+   * Fills the derived columns and ratings of rows migrated from before the
+   * v1 API, using the survey files to know which questions are NPS or CSAT.
+   * Returns how many rows it indexed.
+   */
+  indexLegacy(surveyOf: (org: string, surveyId: number) => Survey | undefined): Promise<number>;
+}
+
+/** The responses room of the store: the only code that reads or writes the `responses` table. */
+export function createResponseStore(db: Kysely<Tables>): ResponseStore {
+  const selectByUuid = (q: Kysely<Tables>, uuid: string) => q.selectFrom('responses').selectAll().where('uuid', '=', uuid).executeTakeFirst();
+
+  return {
+    insert: (response, bodyHash, rated) =>
+      writeTransaction(db, async (trx) => {
+        const links = await linksFor(trx, response.org, response.segments);
+        const inserted = await trx
+          .insertInto('responses')
+          .values(responseRow(response, bodyHash, links))
+          .onConflict((oc) => oc.column('uuid').doNothing())
+          .executeTakeFirst();
+        const row = (await selectByUuid(trx, response.id)) as ResponseRow;
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+          await addRatings(trx, ratingRows(row, rated));
+          await trx
+            .insertInto('response_counts')
+            .values({ org: row.org, survey_id: row.survey_id, n: 1 })
+            .onConflict((oc) => oc.columns(['org', 'survey_id']).doUpdateSet({ n: sql`response_counts.n + 1` }))
+            .execute();
+          return { status: 'created', response: storedResponse(row) };
+        }
+        if (row.body_hash === bodyHash) return { status: 'duplicate', response: storedResponse(row) };
+        return { status: 'conflict' };
+      }),
+
+    get: async (uuid) => {
+      const row = await selectByUuid(db, uuid);
+      return row ? storedResponse(row) : undefined;
+    },
+
+    find: (org, id) => db.selectFrom('responses').selectAll().where('org', '=', org).where('id', '=', id).executeTakeFirst(),
+
+    list: async (org, filter, page) => {
+      let query = db.selectFrom('responses').where('org', '=', org);
+      if (filter.createdSince !== undefined) query = query.where('received_at', '>=', filter.createdSince);
+      if (filter.updatedSince !== undefined) query = query.where('updated_at', '>=', filter.updatedSince);
+      if (filter.email !== undefined) query = query.where('email', '=', filter.email.trim().toLowerCase());
+      if (filter.surveyIds?.length) query = query.where('survey_id', 'in', [...filter.surveyIds]);
+      if (filter.siteIds?.length) query = query.where('site_id', 'in', [...filter.siteIds]);
+      if (filter.staffIds?.length) query = query.where('staff_id', 'in', [...filter.staffIds]);
+      const rows = await query.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+      const total = isCountedPerSurvey(filter)
+        ? await countedTotal(db, org, filter.surveyIds)
+        : Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      return { rows, total };
+    },
+
+    count: async () => Number((await db.selectFrom('responses').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+
+    indexLegacy: async (surveyOf) => {
+      let indexed = 0;
+      for (;;) {
+        const batch = await db.selectFrom('responses').selectAll().where('rated', '=', 0).orderBy('id').limit(500).execute();
+        if (batch.length === 0) return indexed;
+        await writeTransaction(db, async (trx) => {
+          for (const row of batch) {
+            const response = storedResponse(row);
+            const derived = derivedColumns(response);
+            const links = await linksFor(trx, row.org, response.segments);
+            await trx.updateTable('responses').set({ ...derived, ...links, rated: 1 }).where('id', '=', row.id).execute();
+            const survey = surveyOf(row.org, row.survey_id);
+            const rated = survey ? ratedAnswers(survey.questions, response.answers) : [];
+            await addRatings(trx, ratingRows({ ...row, ...derived, ...links }, rated));
+          }
+        });
+        indexed += batch.length;
+      }
+    },
+  };
+}
+
+/** The site and staff member a response's codes name, when they exist yet. */
+async function linksFor(db: Kysely<Tables>, org: string, segments: Record<string, string>) {
+  const site = segments.site_code
+    ? await db.selectFrom('sites').select('id').where('org', '=', org).where('site_code', '=', segments.site_code).executeTakeFirst()
+    : undefined;
+  const staff = segments.staff_code
+    ? await db.selectFrom('staff').select('id').where('org', '=', org).where('code', '=', segments.staff_code).executeTakeFirst()
+    : undefined;
+  return { site_id: site?.id ?? null, staff_id: staff?.id ?? null };
+}
+
+/** No filter, or only surveys: the per-survey counters answer, so a million rows are never counted one by one. */
+function isCountedPerSurvey(f: ResponseFilter): boolean {
+  return f.createdSince === undefined && f.updatedSince === undefined && f.email === undefined && !f.siteIds?.length && !f.staffIds?.length;
+}
+
+async function countedTotal(db: Kysely<Tables>, org: string, surveyIds: readonly number[] | undefined): Promise<number> {
+  let query = db.selectFrom('response_counts').where('org', '=', org);
+  if (surveyIds?.length) query = query.where('survey_id', 'in', [...surveyIds]);
+  const { n } = await query.select((eb) => eb.fn.sum<number | null>('n').as('n')).executeTakeFirstOrThrow();
+  return Number(n ?? 0);
+}
+
