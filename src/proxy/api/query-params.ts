@@ -31,7 +31,7 @@ export function readQuery(url: URL, resource: string): QueryReader {
     timestamp(name) {
       const raw = text(name);
       if (raw === undefined) return undefined;
-      const parsed = parseTimestamp(raw);
+      const parsed = parseTimestamp(unmangleOffset(raw));
       if (!parsed) errors.push(apiFieldError(resource, name, 'invalid_date', { valid_format: TIMESTAMP_FORMAT }));
       return parsed;
     },
@@ -49,4 +49,13 @@ export function readQuery(url: URL, resource: string): QueryReader {
       return [...new Set(raw.map(Number))];
     },
   };
+}
+
+/**
+ * The seed's own timestamps (`2023-08-20T18:00:00+0100`) pasted unencoded into
+ * a query string arrive with the `+` read as a space; a time followed by a
+ * space and offset digits can only have meant `+`.
+ */
+export function unmangleOffset(raw: string): string {
+  return raw.replace(/(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}(?::?\d{2})?)$/, '$1+$2');
 }

@@ -17,8 +17,8 @@ interface WallTime extends CalendarDate {
 }
 
 const MS_PER_DAY = 86_400_000;
-// No zone has been more than 15:13 from UTC (Manila's LMT before 1845), so a local midnight
-// always falls within 16 hours of the same wall-clock reading taken as UTC.
+// No zone has been 16 hours from UTC (the furthest, Manila's LMT until 1845, was 15:56 behind),
+// so a local midnight always falls within 16 hours of the same wall-clock reading taken as UTC.
 const MAX_OFFSET_MS = 16 * 3_600_000;
 
 // Building an Intl.DateTimeFormat is slow; formatting with one is fast. One per zone.

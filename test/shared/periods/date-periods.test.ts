@@ -91,7 +91,7 @@ describe('periodRange() on edge days, in UTC', () => {
     ['New Year', 'yesterday', '2026-01-01T10:00:00Z', utcDays('2025-12-31', '2025-12-31')],
     ['New Year', 'day_before_yesterday', '2026-01-01T10:00:00Z', utcDays('2025-12-30', '2025-12-30')],
     ['New Year', 'last_month', '2026-01-01T10:00:00Z', utcDays('2025-12-01', '2025-12-31')],
-    ['mid-January', 'month_before_last', '2026-01-15T10:00:00Z', utcDays('2025-11-01', '2025-11-30')],
+    ['15 January', 'month_before_last', '2026-01-15T10:00:00Z', utcDays('2025-11-01', '2025-11-30')],
     ['the first day after a leap day', 'yesterday', '2024-03-01T10:00:00Z', utcDays('2024-02-29', '2024-02-29')],
     ['a March in a leap year', 'last_month', '2024-03-15T10:00:00Z', utcDays('2024-02-01', '2024-02-29')],
     ['31 March, not a leap year', 'last_month', '2026-03-31T10:00:00Z', utcDays('2026-02-01', '2026-02-28')],
@@ -101,7 +101,7 @@ describe('periodRange() on edge days, in UTC', () => {
     ['31 August', '6-months', '2026-08-31T10:00:00Z', utcDays('2026-03-01', '2026-08-31')],
     ['a leap day', '12-months', '2024-02-29T10:00:00Z', utcDays('2023-03-01', '2024-02-29')],
     ['28 February after a leap year', '12-months', '2025-02-28T10:00:00Z', utcDays('2024-02-29', '2025-02-28')],
-    ['a leap year', '30-days', '2024-03-10T10:00:00Z', utcDays('2024-02-10', '2024-03-10')],
+    ['10 March in a leap year', '30-days', '2024-03-10T10:00:00Z', utcDays('2024-02-10', '2024-03-10')],
   ])('on %s, %s at %s runs %j', (_, period, now, expected) => {
     expect(range(period, now, 'UTC')).toEqual(expected);
   });
