@@ -13,8 +13,10 @@ import { INIT, SCRIPT_TAG, hidden, hostPage, shown, widgetElement } from './page
 const DAY = 86_400_000;
 const START = new Date('2026-11-22T09:00:00Z');
 
+let nextId = 7001;
+// Each its own id: survey ids are unique within an org (the REST API filters by them).
 const survey = (name: string, display: SurveyInput['display']): SurveyInput => ({
-  id: 7001, name, trigger: { type: 'none' }, display,
+  id: nextId++, name, trigger: { type: 'none' }, display,
   questions: [{ id: 1, question: 'How was it?', answer_type: 'Rating', scale: 'csat', required: true }],
 });
 
