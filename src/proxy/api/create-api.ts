@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { errorResponse } from '../json-response';
 import { notFound } from './api-errors';
 import type { ApiDeps } from './api-deps';
 import type { ApiEnv } from './api-env';
@@ -11,6 +13,9 @@ import { sites } from './routes/sites';
 import { staff } from './routes/staff';
 import { surveys } from './routes/surveys';
 import { templates } from './routes/templates';
+
+/** Largest POST or PATCH body the API reads. */
+export const MAX_API_BODY_BYTES = 16 * 1024;
 
 export interface CreateApiDeps extends ApiDeps {
   tokenLookup: TokenLookup;
@@ -27,6 +32,8 @@ export interface CreateApiDeps extends ApiDeps {
 export function createApi(deps: CreateApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
   api.use('*', requireUserAgent(), requireAccept(), requireToken(deps.tokenLookup));
+  // A site or staff member is a few hundred bytes; anything near this limit is a mistake or an attack.
+  api.on(['POST', 'PATCH'], '*', bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: () => errorResponse(413, `Payload Too Large: at most ${MAX_API_BODY_BYTES} bytes`) }));
   api.route('/feedback_responses', feedbackResponses(deps));
   api.route('/surveys', surveys(deps));
   api.route('/sites', sites(deps));

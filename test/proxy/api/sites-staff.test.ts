@@ -156,3 +156,13 @@ describe('surveys and templates', () => {
     expect(await (await api.get('/email_templates', { Authorization: 'Token token="beta-token-0002"' })).json()).toEqual([]);
   });
 });
+
+describe('API bodies', () => {
+  it('over 16 KiB are refused with a 413 before they are read', async () => {
+    const api = await apiHarness();
+    const res = await api.send('POST', '/sites', { ...HQ, name: 'x'.repeat(20_000) });
+    expect(res.status).toBe(413);
+    expect((await res.json()).message).toContain('Payload Too Large');
+    expect(await (await api.get('/sites')).json()).toEqual([]);
+  });
+});
