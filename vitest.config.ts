@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 const jsx = { jsx: { runtime: 'classic' as const, pragma: 'h', pragmaFrag: 'Fragment' } };
 
 // Three projects: fast unit tests in happy-dom, the proxy in Node (in process, no port),
-// and end-to-end tests that drive Debian's Chromium against the real proxy on loopback.
+// and end-to-end tests that drive Debian's Chromium against the real proxy on loopback (run last).
 export default defineConfig({
   oxc: jsx,
   test: {
@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // After unit and proxy, not beside them: on 2 cores their CPU stretched the delivery fault
+          // tests' retry timings past their waits. Costs a few seconds of wall time.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
