@@ -36,3 +36,13 @@ export async function writeTransaction<DB, T>(db: Kysely<DB>, work: (trx: Transa
     }
   });
 }
+
+/**
+ * True for a unique-constraint violation on either database. The stores check
+ * codes inside their write transaction first; this catches what only the
+ * index can (two instances racing on PostgreSQL), so it becomes a 422, not a 500.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+}

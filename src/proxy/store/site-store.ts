@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import { takenOnConflict, type CodeTaken } from './code-taken';
 import { writeTransaction } from './dialect';
 import { linkByCode } from './link-by-code';
 import type { PageRequest } from './response-store';
@@ -7,10 +8,7 @@ import type { SitesTable, Tables } from './tables';
 export type SiteRow = Selectable<SitesTable>;
 export type SiteFields = Pick<SiteRow, 'site_code' | 'name' | 'city' | 'region' | 'site_type'>;
 
-/** A write that would give two sites of one org the same code. */
-export interface CodeTaken {
-  taken: string;
-}
+export type { CodeTaken };
 
 export interface SiteStore {
   create(org: string, fields: SiteFields, now: Date): Promise<SiteRow | CodeTaken>;
@@ -34,7 +32,7 @@ export function createSiteStore(db: Kysely<Tables>): SiteStore {
 
   return {
     create: (org, fields, now) =>
-      writeTransaction(db, async (trx) => {
+      takenOnConflict(fields.site_code, () => writeTransaction(db, async (trx) => {
         if (await byCode(trx, org, fields.site_code)) return { taken: fields.site_code };
         const stamp = now.toISOString();
         const row = await trx
@@ -44,7 +42,7 @@ export function createSiteStore(db: Kysely<Tables>): SiteStore {
           .executeTakeFirstOrThrow();
         await linkByCode(trx, 'site', org, row.site_code, row.id);
         return row;
-      }),
+      })),
 
     find: async (org, key) => {
       if (/^[1-9]\d{0,15}$/.test(key)) {
@@ -55,7 +53,7 @@ export function createSiteStore(db: Kysely<Tables>): SiteStore {
     },
 
     update: (org, id, patch, now) =>
-      writeTransaction(db, async (trx) => {
+      takenOnConflict(patch.site_code ?? '', () => writeTransaction(db, async (trx) => {
         if (patch.site_code !== undefined) {
           const holder = await byCode(trx, org, patch.site_code);
           if (holder && holder.id !== id) return { taken: patch.site_code };
@@ -69,7 +67,7 @@ export function createSiteStore(db: Kysely<Tables>): SiteStore {
           .executeTakeFirstOrThrow();
         if (patch.site_code !== undefined) await linkByCode(trx, 'site', org, row.site_code, row.id);
         return row;
-      }),
+      })),
 
     list: async (org, page) => {
       const rows = await db.selectFrom('sites').selectAll().where('org', '=', org).orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute();

@@ -1,8 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
+import { takenOnConflict, type CodeTaken } from './code-taken';
 import { writeTransaction } from './dialect';
 import { linkByCode } from './link-by-code';
 import type { PageRequest } from './response-store';
-import type { CodeTaken } from './site-store';
 import type { StaffTable, Tables } from './tables';
 
 export type StaffRow = Selectable<StaffTable>;
@@ -30,7 +30,7 @@ export function createStaffStore(db: Kysely<Tables>): StaffStore {
 
   return {
     create: (org, fields, now) =>
-      writeTransaction(db, async (trx) => {
+      takenOnConflict(fields.code, () => writeTransaction(db, async (trx) => {
         if (await byCode(trx, org, fields.code)) return { taken: fields.code };
         const stamp = now.toISOString();
         const row = await trx
@@ -40,12 +40,12 @@ export function createStaffStore(db: Kysely<Tables>): StaffStore {
           .executeTakeFirstOrThrow();
         await linkByCode(trx, 'staff', org, row.code, row.id);
         return row;
-      }),
+      })),
 
     find: (org, id) => db.selectFrom('staff').selectAll().where('org', '=', org).where('id', '=', id).executeTakeFirst(),
 
     update: (org, id, patch, now) =>
-      writeTransaction(db, async (trx) => {
+      takenOnConflict(patch.code ?? '', () => writeTransaction(db, async (trx) => {
         if (patch.code !== undefined) {
           const holder = await byCode(trx, org, patch.code);
           if (holder && holder.id !== id) return { taken: patch.code };
@@ -60,7 +60,7 @@ export function createStaffStore(db: Kysely<Tables>): StaffStore {
           .executeTakeFirstOrThrow();
         if (patch.code !== undefined) await linkByCode(trx, 'staff', org, row.code, row.id);
         return row;
-      }),
+      })),
 
     list: async (org, search, page) => {
       let query = db.selectFrom('staff').where('org', '=', org);
