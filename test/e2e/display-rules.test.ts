@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SurveyInput } from '../../src/shared/survey-schema';
 import { sampleBucket } from '../../src/widget/display/display-rules';
-import { setUpE2E } from './harness';
+import { setUpE2E, WAIT_MS } from './harness';
 import { INIT, SCRIPT_TAG, hidden, hostPage, shown, widgetElement } from './pages';
 
 const DAY = 86_400_000;
@@ -51,6 +51,9 @@ describe('automatic showings', () => {
 
   it('show a once survey on the first visit, not the next day, and again after 30 days', async () => {
     const context = await e2e.context();
+    // The survey arrives over the real network, not on the fake clock: each visit waits for the
+    // widget's ready event before running the clock, so a busy machine cannot pass for "not shown".
+    await context.addInitScript(() => document.addEventListener('survey-widget:ready', () => Object.assign(window, { surveyReady: true })));
     const page = await context.newPage();
     await page.clock.install({ time: START });
     const url = e2e.proxy.addPage('rules-once', pageFor('once-monthly'));
@@ -58,6 +61,10 @@ describe('automatic showings', () => {
     const visit = async (at: number) => {
       await page.clock.setSystemTime(at);
       await page.goto(url);
+      for (let waited = 0; !(await page.evaluate(() => 'surveyReady' in window)); waited += 50) {
+        if (waited > WAIT_MS) throw new Error('the survey never loaded');
+        await page.waitForTimeout(50);
+      }
       await page.clock.runFor(2000);
       return dialog.isVisible();
     };
