@@ -14,7 +14,7 @@ export default defineConfig({
         test: { name: 'unit', environment: 'happy-dom', include: ['test/shared/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}'] },
       },
       {
-        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts'] },
+        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'] },
       },
       {
         test: {
