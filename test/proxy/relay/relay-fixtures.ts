@@ -1,0 +1,31 @@
+import type { RelayRequest } from '../../../src/proxy/relay/relay-request';
+
+/** The seed's own POST /feedback_requests example, as adapters receive it. */
+export function relayRequest(overrides: Partial<RelayRequest> = {}): RelayRequest {
+  return {
+    id: 208073,
+    org: 'acme',
+    channel: 'email',
+    email: 'john.smith@example.com',
+    phone: null,
+    firstName: 'John',
+    surname: 'Smith',
+    surveyId: 1484,
+    emailTemplateId: 10,
+    textMessageTemplateId: null,
+    reference: '#1041',
+    machineId: '8736245',
+    sendAt: '2023-08-20T17:00:00.000Z',
+    data: [
+      { key: 'staff_code', value: 'luke' },
+      { key: 'site_code', value: 'newcastle' },
+      { key: 'category', value: 'api-support' },
+      { key: 'ticket_date', value: '20th Aug 2023' },
+    ],
+    reminders: [
+      { sendAt: '2023-08-27T17:00:00.000Z', emailTemplateId: 11, textMessageTemplateId: null },
+      { sendAt: '2023-09-01T17:00:00.000Z', emailTemplateId: 12, textMessageTemplateId: null },
+    ],
+    ...overrides,
+  };
+}
