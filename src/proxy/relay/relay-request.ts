@@ -26,6 +26,11 @@ export interface RelayRequest {
   /** `data[]`: staff_code, site_code, custom segments and other information, in the order given. */
   data: { key: string; value: string }[];
   reminders: { sendAt: string; emailTemplateId: number | null; textMessageTemplateId: number | null }[];
+  /**
+   * Where the system may call back about this request (Securating's `webhook`): the proxy's
+   * public URL with an unguessable per-request token; null when the org has none configured.
+   */
+  callbackUrl: string | null;
 }
 
 /** The value of one `data[]` key, or undefined. */

@@ -26,6 +26,7 @@ export function relayRequest(overrides: Partial<RelayRequest> = {}): RelayReques
       { sendAt: '2023-08-27T17:00:00.000Z', emailTemplateId: 11, textMessageTemplateId: null },
       { sendAt: '2023-09-01T17:00:00.000Z', emailTemplateId: 12, textMessageTemplateId: null },
     ],
+    callbackUrl: 'https://proxy.example/relay/securating/9f86d081884c7d659a2feaa0c55ad015',
     ...overrides,
   };
 }
