@@ -16,7 +16,7 @@ describe('webhook signatures', () => {
   it('carry one signature per secret while a secret is rotated, each verifiable on its own', () => {
     const [old, next] = [newWebhookSecret(), newWebhookSecret()];
     const headers = webhookHeaders([old, next], 'msg_1', now, body);
-    expect(headers['webhook-signature'].split(' ')).toHaveLength(2);
+    expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
     expect(new Webhook(old).verify(body, headers)).toBeTruthy();
     expect(new Webhook(next).verify(body, headers)).toBeTruthy();
   });
