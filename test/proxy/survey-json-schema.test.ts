@@ -17,7 +17,7 @@ describe('survey JSON Schema', () => {
 });
 
 describe('org settings JSON Schemas', () => {
-  it.each(['org.schema.json', 'templates.schema.json'] as const)('%s is committed exactly as the generator writes it', (file) => {
+  it.each(['org.schema.json', 'templates.schema.json', 'relay.schema.json'] as const)('%s is committed exactly as the generator writes it', (file) => {
     const committed = readFileSync(new URL(`../../schema/${file}`, import.meta.url), 'utf8');
     expect(committed).toBe(settingsJsonSchemaText(file));
   });
