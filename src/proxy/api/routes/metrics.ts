@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { csatResult } from '../../../shared/metrics/csat';
 import { npsResult } from '../../../shared/metrics/nps';
-import { DATE_PERIODS, defaultMetricsRange, isDatePeriod, periodRange } from '../../../shared/periods/date-periods';
+import { DATE_PERIODS, defaultMetricsRange, isDatePeriod, periodRange, type DatePeriod } from '../../../shared/periods/date-periods';
 import { formatTimestamp } from '../../../shared/periods/parse-timestamp';
 import { jsonResponse } from '../../json-response';
 import type { RatingFilter } from '../../store/rating-store';
@@ -42,8 +42,8 @@ export function metrics({ store, orgSettings, now }: ApiDeps): Hono<ApiEnv> {
     const zone = orgSettings.timeZone(org);
     // "If you pass both from/to times and period, the times you passed will be ignored."
     const fallback = defaultMetricsRange(clock, zone);
-    const range = period !== undefined && isDatePeriod(period)
-      ? periodRange(period, clock, zone)
+    const range = period !== undefined
+      ? periodRange(period as DatePeriod, clock, zone) // checked above: a bad period is already a 422
       : { from: given.from ?? fallback.from, to: given.to ?? fallback.to };
     if (range.from.getTime() > range.to.getTime()) {
       return validationFailed([apiFieldError(resource, 'to_time', 'invalid_date', { message: 'to_time is before from_time' })]);

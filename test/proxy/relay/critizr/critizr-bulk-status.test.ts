@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { BULK_LIMIT, statusToState, toBulkCalls, toBulkOutcomes, toStatusCall } from '../../../../src/proxy/relay/adapters/critizr/critizr-adapter';
-import { CritizrSettingsSchema, type CritizrSettings } from '../../../../src/proxy/relay/adapters/critizr/critizr-settings';
 import type { HttpReply } from '../../../../src/proxy/relay/relay-adapter';
 import type { RelayRequest } from '../../../../src/proxy/relay/relay-request';
 import { relayRequest } from '../relay-fixtures';
+import { CRITIZR_FILE, CRITIZR_SECRETS, critizrSettingsWith } from './critizr-fixtures';
 
 // Bulk calls and status read-back, on plain data (the single call is in critizr-adapter.test.ts).
-const file = {
-  provider: 'critizr',
-  email_sender: 'Acme Support <feedback@acme.example>',
-  sms_sender: 'ACME',
-  places: { newcastle: '4242' },
-  surveys: { '1484': '1337' },
-  additional_information: ['staff_code', 'category', 'ticket_date'],
-  ignore_reminders: true,
-  token_env: 'ACME_CRITIZR_TOKEN',
-};
-const settingsWith = (overrides: Record<string, unknown> = {}): CritizrSettings => CritizrSettingsSchema.parse({ ...file, ...overrides });
+const file = CRITIZR_FILE;
+const settingsWith = critizrSettingsWith;
 const settings = settingsWith();
-const secrets = { token: 'tok-123' };
+const secrets = CRITIZR_SECRETS;
 const sms = (overrides: Partial<RelayRequest> = {}) => relayRequest({ channel: 'sms', email: null, phone: '+44 7700 900123', ...overrides });
 const reply = (status: number, body: unknown = '', headers: Record<string, string> = {}): HttpReply => ({
   status,
