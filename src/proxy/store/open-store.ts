@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createJobStore, type JobStore } from './job-store';
 import { migrateToLatest } from './migrate';
 import { openSqlite, type SqliteOptions } from './open-database';
 import { createRatingStore, type RatingStore } from './rating-store';
@@ -15,6 +16,7 @@ export interface Store {
   sites: SiteStore;
   staff: StaffStore;
   tokens: TokenStore;
+  jobs: JobStore;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export function createStore(db: Kysely<Tables>): Store {
     sites: createSiteStore(db),
     staff: createStaffStore(db),
     tokens: createTokenStore(db),
+    jobs: createJobStore(db),
     close: () => db.destroy(),
   };
 }

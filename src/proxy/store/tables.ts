@@ -14,6 +14,13 @@ export interface Tables {
   sites: SitesTable;
   staff: StaffTable;
   api_tokens: ApiTokensTable;
+  feedback_requests: FeedbackRequestsTable;
+  feedback_request_data: FeedbackRequestDataTable;
+  feedback_request_reminders: FeedbackRequestRemindersTable;
+  feedback_request_events: FeedbackRequestEventsTable;
+  jobs: JobsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export interface ResponsesTable {
@@ -54,6 +61,8 @@ export interface ResponsesTable {
   customer: string;
   segments: string;
   metadata: string;
+  /** The feedback request this response answers (through its hosted link or a provider's webhook). */
+  feedback_request_id: number | null;
 }
 
 /** One NPS or CSAT rating answer: what `/nps` and `/csat` count. */
@@ -123,4 +132,127 @@ export interface ApiTokensTable {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+}
+
+export type FeedbackRequestState = 'pending' | 'sent' | 'not_sent';
+
+/** `POST /feedback_requests`, as stored. Times are ISO UTC text. */
+export interface FeedbackRequestsTable {
+  id: Generated<number>;
+  org: string;
+  state: FeedbackRequestState;
+  channel: 'email' | 'sms';
+  /** The system it is relayed to (`customersure`, `critizr`, …, or `proxy` for the hosted link alone). */
+  provider: string;
+  email: string | null;
+  phone: string | null;
+  first_name: string | null;
+  surname: string | null;
+  survey_id: number;
+  email_template_id: number | null;
+  text_message_template_id: number | null;
+  reference: string | null;
+  machine_id: string | null;
+  /** `data[]`'s site_code, for `response_rate`'s site filter. */
+  site_code: string | null;
+  send_at: string;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+  not_sent_reason: string | null;
+  delivery_failure: string | null;
+  ignore_throttle: number;
+  external_link: number;
+  /** The hosted survey link's token (`/s/{token}`): 128 random bits. */
+  link_token: string;
+  /** The provider's per-request callback token (Securating's webhook URL): 128 random bits. */
+  callback_token: string;
+  /** The system's own id for what it created. */
+  provider_id: string | null;
+  idempotency_key: string | null;
+  body_hash: string;
+  recipient: string | null;
+}
+
+export interface FeedbackRequestDataTable {
+  id: Generated<number>;
+  request_id: number;
+  position: number;
+  key: string;
+  value: string;
+}
+
+export interface FeedbackRequestRemindersTable {
+  id: Generated<number>;
+  request_id: number;
+  position: number;
+  send_at: string;
+  email_template_id: number | null;
+  text_message_template_id: number | null;
+  sent_at: string | null;
+  not_sent_reason: string | null;
+  delivery_failure: string | null;
+}
+
+/** One line of a request's timeline. */
+export interface FeedbackRequestEventsTable {
+  id: Generated<number>;
+  request_id: number;
+  at: string;
+  /** `created`, `attempt_failed`, `sent`, `not_sent`, `throttled`, or a provider's step (`securating:mail-send`). */
+  kind: string;
+  detail: string | null;
+}
+
+export type JobKind = 'relay' | 'status' | 'webhook';
+
+/** A unit of work in the durable queue. */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: JobKind;
+  org: string;
+  /** A feedback request id (relay, status) or a webhook delivery id (webhook). */
+  subject_id: number;
+  due_at: string;
+  /** Attempts claimed so far (a claim counts, so a crash mid-send is counted too). */
+  attempts: number;
+  first_attempt_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: Generated<number>;
+  org: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types. */
+  events: string;
+  /** `whsec_…`: needed in the clear to sign, so kept in the database, never in a reply after creation or a log. */
+  secret: string;
+  /** After a rotation, the old secret also signs until `previous_secret_until`. */
+  previous_secret: string | null;
+  previous_secret_until: string | null;
+  created_at: string;
+  updated_at: string;
+  disabled_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  endpoint_id: number;
+  org: string;
+  /** `webhook-id`: the same on every retry, so receivers can drop duplicates. */
+  message_id: string;
+  type: string;
+  subject_id: number;
+  body: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  failed_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
 }

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-responses';
 import * as m002 from './002-api-v1';
+import * as m003 from './003-feedback-requests';
 
 /**
  * Every migration, in order, by name. Listed here rather than read from disk
@@ -9,4 +10,5 @@ import * as m002 from './002-api-v1';
 export const MIGRATIONS: Record<string, Migration> = {
   '001-responses': m001,
   '002-api-v1': m002,
+  '003-feedback-requests': m003,
 };
