@@ -15,7 +15,26 @@ export interface ProxyConfig {
   demoDir: string;
   /** API tokens from `API_TOKENS=acme:tok1,beta:tok2`, for deployments and tests; the CLI's live in the database. */
   apiTokens: readonly ApiToken[];
+  /** The proxy's address as customers and providers reach it (hosted links, webhooks back); default its listen address. */
+  publicUrl: string | undefined;
+  /** Reads a secret by the environment variable name a relay file gives; nothing else reads the environment. */
+  secrets: SecretLookup;
+  relay: RelayWorkerConfig;
 }
+
+export type SecretLookup = (name: string) => string | undefined;
+
+/** How the relay and webhook workers run. */
+export interface RelayWorkerConfig {
+  /** A claimed job is the claimer's for this long; a proxy that dies mid-send frees its jobs after it. */
+  leaseMs: number;
+  /** How long a failing request is retried before it ends `not_sent`. */
+  deadlineMs: number;
+  /** Longest sleep between looks at the queue (jobs added by another process). */
+  pollMs: number;
+}
+
+export const DEFAULT_RELAY_CONFIG: RelayWorkerConfig = { leaseMs: 600_000, deadlineMs: 3 * 86_400_000, pollMs: 1000 };
 
 /** A token and the one org it may read. */
 export interface ApiToken {
@@ -44,6 +63,13 @@ export function readConfig(env: Record<string, string | undefined>): ProxyConfig
     widgetScriptPath: path('WIDGET_SCRIPT_PATH', 'dist/survey_widget.js'),
     demoDir: path('DEMO_DIR', 'demo'),
     apiTokens: readApiTokens(value(env, 'API_TOKENS')),
+    publicUrl: readPublicUrl(value(env, 'PUBLIC_URL')),
+    secrets: (name) => value(env, name),
+    relay: {
+      leaseMs: readNumber(env, 'RELAY_LEASE_SECONDS', DEFAULT_RELAY_CONFIG.leaseMs / 1000, 1, 86_400) * 1000,
+      deadlineMs: readNumber(env, 'RELAY_DEADLINE_HOURS', DEFAULT_RELAY_CONFIG.deadlineMs / 3_600_000, 0.001, 24 * 30) * 3_600_000,
+      pollMs: readNumber(env, 'RELAY_POLL_MS', DEFAULT_RELAY_CONFIG.pollMs, 10, 60_000),
+    },
   };
 }
 
@@ -93,4 +119,24 @@ function readApiTokens(raw: string | undefined): ApiToken[] {
     }
     return { org: match[1], token: match[2] };
   });
+}
+
+function readNumber(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function readPublicUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be an http(s) URL such as https://feedback.shop.example, got "${raw}"`);
+  return url.href.replace(/\/+$/, '');
 }

@@ -12,6 +12,9 @@ import type { OrgSettings } from './org-settings/org-settings';
 import { createOrgSettings } from './org-settings/org-settings';
 import type { Store } from './store/open-store';
 import { serveDemo } from './serve-demo';
+import { securatingCallback } from './callbacks/securating-callback';
+import { hostedRoutes } from './hosted/hosted-routes';
+import type { RelayRoutes } from './relay/relay-routes';
 import type { SurveyCatalog } from './survey-catalog';
 import { SURVEY_SCHEMA_PATH, surveyJsonSchema } from './survey-json-schema';
 import { resolveLocale } from '../shared/i18n/resolve-locale';
@@ -35,6 +38,12 @@ export interface AppDeps {
   now?: () => Date;
   /** Largest accepted `POST /v1/responses` body in bytes; a real response is a few KiB. Default 64 KiB. */
   maxBodyBytes?: number;
+  /** Where each org's feedback requests are relayed; default: the proxy's own channel for all. */
+  relayRoutes?: RelayRoutes;
+  /** The proxy's public address (hosted links); default: the address each request came to. */
+  publicUrl?: string;
+  /** A feedback request was queued: wake the relay worker. */
+  onRequestQueued?: () => void;
   /** Where internal failures are reported; never sees visitors' bad input. */
   log?: (message: string) => void;
 }
@@ -64,7 +73,7 @@ export function createApp(deps: AppDeps): Hono {
     '/v1/responses',
     requireJson(),
     bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`) }),
-    postResponse({ catalog, store: store.responses, now }),
+    postResponse({ catalog, store: store.responses, now, requestByToken: async (token) => (await store.feedbackRequests.byLinkToken(token))?.row }),
   );
   if (deps.openApiDocument) {
     const document = deps.openApiDocument;
@@ -72,7 +81,12 @@ export function createApp(deps: AppDeps): Hono {
     app.get('/api/openapi.json', () => jsonResponse(document(), 200, { 'Cache-Control': 'public, max-age=300' }));
   }
   const tokenLookup = deps.tokenLookup ?? ((token: string) => store.tokens.orgOf(token));
-  app.route('/api', createApi({ store, catalog, orgSettings: deps.orgSettings ?? createOrgSettings(), now, tokenLookup }));
+  app.route(
+    '/api',
+    createApi({ store, catalog, orgSettings: deps.orgSettings ?? createOrgSettings(), now, tokenLookup, relayRoutes: deps.relayRoutes, publicUrl: deps.publicUrl, onRequestQueued: deps.onRequestQueued }),
+  );
+  app.route('/', hostedRoutes({ store, catalog }));
+  app.route('/', securatingCallback({ store, catalog, now, log }));
   const schema = surveyJsonSchema();
   app.get(SURVEY_SCHEMA_PATH, () => jsonResponse(schema, 200, { 'Cache-Control': 'public, max-age=300' }));
   app.get('/survey_widget.js', widgetAsset(deps.readWidgetScript, 'text/javascript'));

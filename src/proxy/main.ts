@@ -5,7 +5,7 @@ import { wireApp } from './wire-app';
 /** Starts the proxy: the one place that reads `process.env` and binds a port. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const { app, store, catalog, scriptBuilt } = await wireApp(config);
+  const { app, store, catalog, scriptBuilt, workers } = await wireApp({ ...config, fallbackPublicUrl: `http://${config.host}:${config.port}` });
   if (!scriptBuilt) {
     console.error(`[survey-proxy] ${config.widgetScriptPath} is missing; run \`npm run build\` (served as soon as it exists)`);
   }
@@ -13,10 +13,15 @@ async function main(): Promise<void> {
     console.log(`Survey proxy listening on http://${config.host}:${info.port}/ (${catalog.size} surveys, database ${config.databasePath})`);
     console.log(`REST API v1 at http://${config.host}:${info.port}/api (OpenAPI: /api/openapi.json)`);
   });
+  workers.start();
   // better-sqlite3 runs each statement synchronously, so a signal never lands mid-statement.
   const stop = () => {
     server.close();
-    void store.close().finally(() => process.exit(0));
+    // The jobs in hand are settled first; a send cut short would only be sent again after its lease.
+    void workers
+      .stop()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

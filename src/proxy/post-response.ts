@@ -1,5 +1,6 @@
 import type { Handler } from 'hono';
 import { bodyHash } from './body-hash';
+import { FEEDBACK_REQUEST_PARAM } from './hosted/hosted-params';
 import { errorResponse, jsonResponse } from './json-response';
 import { ratedAnswers } from '../shared/metrics/rated-answers';
 import type { InsertResult, ResponseStore } from './store/response-store';
@@ -11,6 +12,8 @@ export interface PostResponseDeps {
   catalog: SurveyCatalog;
   store: ResponseStore;
   now: () => Date;
+  /** The feedback request a hosted link's token names (id and org), to link the response to it. */
+  requestByToken?: (token: string) => Promise<{ id: number; org: string } | undefined>;
 }
 
 /**
@@ -18,7 +21,7 @@ export interface PostResponseDeps {
  * makes it idempotent: a retry of the same response answers 200 with the
  * stored copy; a different response under a used id answers 409.
  */
-export function postResponse({ catalog, store, now }: PostResponseDeps): Handler {
+export function postResponse({ catalog, store, now, requestByToken }: PostResponseDeps): Handler {
   return async (c) => {
     let raw: unknown;
     try {
@@ -28,12 +31,22 @@ export function postResponse({ catalog, store, now }: PostResponseDeps): Handler
     }
     const result = validateResponse(raw, (org, code) => catalog.get(org, code));
     if (!result.ok) return errorResponse(result.status, result.body);
+    // A hosted link's token links the response to its request; the token itself is not stored (it
+    // is a capability to answer), and an unknown one links nothing rather than lose the response.
+    const token = result.value.metadata[FEEDBACK_REQUEST_PARAM];
+    let feedbackRequestId: number | null = null;
+    if (token !== undefined) {
+      const { [FEEDBACK_REQUEST_PARAM]: _token, ...metadata } = result.value.metadata;
+      result.value.metadata = metadata;
+      const request = requestByToken ? await requestByToken(token) : undefined;
+      if (request?.org === result.value.org) feedbackRequestId = request.id;
+    }
     // Hash what was validated, not the bytes: a retry may re-serialise its JSON differently.
     const survey = catalog.get(result.value.org, result.value.survey);
     const rated = survey ? ratedAnswers(survey.questions, result.value.answers) : [];
     // A database locked past busy_timeout throws SQLITE_BUSY with nothing stored; createApp answers
     // 503 with Retry-After, and the widget's outbox retries, so the visitor loses nothing.
-    const inserted: InsertResult = await store.insert({ ...result.value, received_at: now().toISOString() }, bodyHash(result.value), rated);
+    const inserted: InsertResult = await store.insert({ ...result.value, received_at: now().toISOString() }, bodyHash(result.value), rated, feedbackRequestId);
     if (inserted.status === 'created') return jsonResponse(inserted.response, 201);
     if (inserted.status === 'duplicate') return jsonResponse(inserted.response, 200);
     return errorResponse(409, conflictBody());

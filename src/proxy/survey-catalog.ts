@@ -8,6 +8,8 @@ export interface SurveyCatalog {
   get(org: string, code: string): Survey | undefined;
   /** By the survey's `id` (CustomerSure's integer survey id), unique within an org. */
   byId(org: string, id: number): Survey | undefined;
+  /** The file code of the survey with this id (what the widget's `survey` param names). */
+  codeById(org: string, id: number): string | undefined;
   /** One org's surveys, in file-name order. */
   list(org: string): Survey[];
   readonly size: number;
@@ -47,15 +49,18 @@ export function createSurveyCatalog(entries: Iterable<CatalogEntry>): SurveyCata
   // A Map, not an object, so an org named like an Object.prototype key cannot match.
   const surveys = new Map<string, Survey>();
   const byId = new Map<string, Survey>();
+  const codes = new Map<string, string>();
   const byOrg = new Map<string, Survey[]>();
   for (const { org, code, survey } of entries) {
     surveys.set(`${org}/${code}`, survey);
     byId.set(`${org}/${survey.id}`, survey);
+    codes.set(`${org}/${survey.id}`, code);
     byOrg.set(org, [...(byOrg.get(org) ?? []), survey]);
   }
   return {
     get: (org, code) => surveys.get(`${org}/${code}`),
     byId: (org, id) => byId.get(`${org}/${id}`),
+    codeById: (org, id) => codes.get(`${org}/${id}`),
     list: (org) => [...(byOrg.get(org) ?? [])],
     size: surveys.size,
   };

@@ -15,6 +15,9 @@ describe('readConfig()', () => {
       widgetScriptPath: resolve(repo, 'dist/survey_widget.js'),
       demoDir: resolve(repo, 'demo'),
       apiTokens: [],
+      publicUrl: undefined,
+      secrets: expect.any(Function),
+      relay: { leaseMs: 600_000, deadlineMs: 3 * 86_400_000, pollMs: 1000 },
     });
   });
 
@@ -28,7 +31,14 @@ describe('readConfig()', () => {
       WIDGET_SCRIPT_PATH: '/srv/widget.js',
       DEMO_DIR: '/srv/demo',
       API_TOKENS: 'acme:tok1-secret, beta:tok2-secret',
+      PUBLIC_URL: 'https://feedback.shop.example/',
+      RELAY_LEASE_SECONDS: '30',
+      RELAY_DEADLINE_HOURS: '2',
+      RELAY_POLL_MS: '250',
+      ACME_CRITIZR_TOKEN: 'crit-secret',
     });
+    expect(config.secrets('ACME_CRITIZR_TOKEN')).toBe('crit-secret');
+    expect(config.secrets('NOT_SET')).toBeUndefined();
     expect(config).toEqual({
       port: 8799,
       host: '0.0.0.0',
@@ -38,6 +48,9 @@ describe('readConfig()', () => {
       widgetScriptPath: '/srv/widget.js',
       demoDir: '/srv/demo',
       apiTokens: [{ org: 'acme', token: 'tok1-secret' }, { org: 'beta', token: 'tok2-secret' }],
+      publicUrl: 'https://feedback.shop.example',
+      secrets: expect.any(Function),
+      relay: { leaseMs: 30_000, deadlineMs: 2 * 3_600_000, pollMs: 250 },
     });
   });
 
@@ -75,4 +88,16 @@ describe('readConfig()', () => {
       expect(() => readConfig({ ALLOWED_ORIGINS: origin })).toThrow('ALLOWED_ORIGINS entries must be exact origins');
     },
   );
+});
+
+describe('readConfig() relay settings', () => {
+  it.each([
+    ['PUBLIC_URL', 'ftp://x.example', 'PUBLIC_URL must be an http(s) URL'],
+    ['PUBLIC_URL', 'not a url', 'PUBLIC_URL must be an http(s) URL'],
+    ['RELAY_LEASE_SECONDS', '0', 'RELAY_LEASE_SECONDS must be a number from 1 to 86400'],
+    ['RELAY_DEADLINE_HOURS', 'soon', 'RELAY_DEADLINE_HOURS must be a number'],
+    ['RELAY_POLL_MS', '5', 'RELAY_POLL_MS must be a number from 10 to 60000'],
+  ])('refuses %s=%s with a clear message', (name, raw, message) => {
+    expect(() => readConfig({ [name]: raw })).toThrow(message);
+  });
 });

@@ -1,14 +1,18 @@
 import { createDocument, type oas31, type ZodOpenApiOverrideContext } from 'zod-openapi';
 import { SiteCreateSchema, SitePatchSchema, StaffCreateSchema, StaffPatchSchema } from '../../shared/api/api-inputs';
 import { ResponsePayloadSchema } from '../../shared/response-schema';
+import { FeedbackRequestCreateSchema } from '../../shared/api/feedback-request-inputs';
+import { WebhookEndpointCreateSchema, WebhookEndpointPatchSchema } from '../../shared/api/webhook-schemas';
 import { V1_MEDIA_TYPE } from '../api/middleware/require-accept';
 import { apiPaths } from './api-paths';
 import { TOKEN_SCHEME } from './api-operation';
+import { relayPaths } from './relay-paths';
+import { webhookPaths, WEBHOOKS_DESCRIPTION } from './webhook-paths';
 import { widgetPaths } from './widget-paths';
 
 // readJsonBody refuses keys these bodies do not list with a 403 ("unpermitted
 // parameters"), which zod's default input schema (extra keys allowed) would hide.
-const CLOSED_BODIES: ReadonlySet<unknown> = new Set([SiteCreateSchema, SitePatchSchema, StaffCreateSchema, StaffPatchSchema]);
+const CLOSED_BODIES: ReadonlySet<unknown> = new Set([SiteCreateSchema, SitePatchSchema, StaffCreateSchema, StaffPatchSchema, FeedbackRequestCreateSchema, WebhookEndpointCreateSchema, WebhookEndpointPatchSchema]);
 
 function closeBodies({ jsonSchema, zodSchema, io }: ZodOpenApiOverrideContext): void {
   if (io === 'input' && CLOSED_BODIES.has(zodSchema)) jsonSchema.additionalProperties = false;
@@ -39,16 +43,19 @@ export function openApiDocument(): oas31.OpenAPIObject {
       openapi: '3.1.0',
       info: { title: 'survey-widget proxy', version: '0.1.0', description: DESCRIPTION, license: { name: 'MIT', identifier: 'MIT' } },
       tags: [
+        { name: 'Feedback requests', description: 'Requests for feedback, relayed to the org’s system' },
         { name: 'Feedback responses' },
         { name: 'Surveys' },
         { name: 'Sites' },
         { name: 'Staff' },
         { name: 'Templates', description: 'Email and text message templates' },
         { name: 'Metrics', description: 'NPS and CSAT over a time range, in the org’s time zone' },
+        { name: 'Webhooks', description: WEBHOOKS_DESCRIPTION },
+        { name: 'Relay', description: 'The hosted survey page and the systems’ callbacks: no token' },
         { name: 'Widget', description: 'The widget’s public routes: no token' },
         { name: 'Meta' },
       ],
-      paths: { ...widgetPaths(), ...apiPaths() },
+      paths: { ...widgetPaths(), ...apiPaths(), ...relayPaths(), ...webhookPaths() },
       components: {
         // Named here, so the shared payload schema carries no document concerns.
         schemas: { ResponsePayload: ResponsePayloadSchema },

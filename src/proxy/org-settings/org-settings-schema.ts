@@ -10,6 +10,14 @@ export const OrgFileSchema = z.object({
     .refine(isTimeZone, { message: 'an IANA time zone such as Europe/London' })
     .default('UTC')
     .describe('The time zone date periods (yesterday, last_month…) are computed in'),
+  // The seed: "the organisation's 'over-survey protection' setting". Off unless the org sets it.
+  over_survey_protection_days: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(0)
+    .describe('At most one feedback request per customer (email or SMS number) within this many days; 0 turns the protection off. ignore_throttle on a request skips it'),
 });
 
 /**

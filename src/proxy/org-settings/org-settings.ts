@@ -8,12 +8,15 @@ import { OrgFileSchema, TemplatesFileSchema } from './org-settings-schema';
 export interface OrgSettings {
   /** IANA zone for date periods; UTC unless `_org.json` says otherwise. */
   timeZone(org: string): string;
+  /** Over-survey protection in days; 0 is off. */
+  throttleDays(org: string): number;
   emailTemplates(org: string): EmailTemplateJson[];
   textMessageTemplates(org: string): TextMessageTemplateJson[];
 }
 
 interface OrgEntry {
   timeZone: string;
+  throttleDays: number;
   emailTemplates: EmailTemplateJson[];
   textMessageTemplates: TextMessageTemplateJson[];
 }
@@ -24,6 +27,7 @@ export function createOrgSettings(entries: Record<string, Partial<OrgEntry>> = {
   const byName = <T extends { name: string; id: number }>(list: T[] = []) => [...list].sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id);
   return {
     timeZone: (org) => get(org).timeZone ?? 'UTC',
+    throttleDays: (org) => get(org).throttleDays ?? 0,
     emailTemplates: (org) => byName(get(org).emailTemplates),
     textMessageTemplates: (org) => byName(get(org).textMessageTemplates),
   };
@@ -41,6 +45,7 @@ export function loadOrgSettings(dir: string, log: (message: string) => void = co
     const templates = readSettingsFile(join(dir, org, '_templates.json'), TemplatesFileSchema, log);
     entries[org] = {
       timeZone: settings?.time_zone,
+      throttleDays: settings?.over_survey_protection_days,
       emailTemplates: templates?.email_templates.map(({ id, name, from_name, from_email, subject, body, locale, archived }) => ({ id, name, from_name, from_email, subject, body, locale, archived })),
       textMessageTemplates: templates?.text_message_templates.map(({ id, name, body, locale, archived }) => ({ id, name, body, locale, archived })),
     };

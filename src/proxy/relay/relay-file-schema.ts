@@ -11,7 +11,15 @@ import { SecuratingSettingsSchema } from './adapters/securating/securating-setti
  * key is that system's (see each adapter's settings file). Secrets are never
  * in the file: it names the environment variables that hold them.
  */
+/**
+ * The proxy's own channel: no system sends anything; each request is marked
+ * sent at once and its hosted link (`/s/{token}`) is for the merchant to pass
+ * on. What an org without a relay file gets.
+ */
+export const ProxyChannelSettingsSchema = z.object({ provider: z.literal('proxy') });
+
 export const RelayFileSchema = z.discriminatedUnion('provider', [
+  ProxyChannelSettingsSchema,
   CustomerSureSettingsSchema,
   CritizrSettingsSchema,
   CustomerRadarSettingsSchema,

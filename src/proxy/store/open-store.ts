@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { createFeedbackRequestStore, type FeedbackRequestStore } from './feedback-request-store';
+import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { createJobStore, type JobStore } from './job-store';
 import { migrateToLatest } from './migrate';
 import { openSqlite, type SqliteOptions } from './open-database';
@@ -8,6 +10,7 @@ import { createSiteStore, type SiteStore } from './site-store';
 import { createStaffStore, type StaffStore } from './staff-store';
 import type { Tables } from './tables';
 import { createTokenStore, type TokenStore } from './token-store';
+import { createWebhookStore, type WebhookStore } from './webhook-store';
 
 /** The whole store: one room per resource over one database. */
 export interface Store {
@@ -17,6 +20,8 @@ export interface Store {
   staff: StaffStore;
   tokens: TokenStore;
   jobs: JobStore;
+  webhooks: WebhookStore;
+  feedbackRequests: FeedbackRequestStore;
   close(): Promise<void>;
 }
 
@@ -48,6 +53,9 @@ export function createStore(db: Kysely<Tables>): Store {
     staff: createStaffStore(db),
     tokens: createTokenStore(db),
     jobs: createJobStore(db),
+    webhooks: createWebhookStore(db),
+    // Every state change of a request tells its subscribers, in the transaction that made it.
+    feedbackRequests: createFeedbackRequestStore(db, async (trx, org, id, now) => void (await enqueueWebhookEvent(trx, org, 'feedback_request.updated', id, now))),
     close: () => db.destroy(),
   };
 }

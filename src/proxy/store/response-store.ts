@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { ratedAnswers, type RatedAnswer } from '../../shared/metrics/rated-answers';
 import type { StoredResponse } from '../../shared/response-schema';
 import type { Survey } from '../../shared/survey-schema';
+import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { writeTransaction } from './dialect';
 import { addRatings } from './rating-writes';
 import { derivedColumns, ratingRows, responseRow, storedResponse, type ResponseRow } from './response-rows';
@@ -35,7 +36,10 @@ export interface PageRequest {
 
 export interface ResponseStore {
   /** Stores a response once per UUID, with the ratings `/nps` and `/csat` count, in one write transaction. */
-  insert(response: StoredResponse, bodyHash: string, rated: readonly RatedAnswer[]): Promise<InsertResult>;
+  /** `feedbackRequestId`: the request the response answers (its hosted link), linked for the API and response_rate. */
+  insert(response: StoredResponse, bodyHash: string, rated: readonly RatedAnswer[], feedbackRequestId?: number | null): Promise<InsertResult>;
+  /** True when some response answers this feedback request. */
+  answersRequest(feedbackRequestId: number): Promise<boolean>;
   /** By the widget's UUID. */
   get(uuid: string): Promise<StoredResponse | undefined>;
   /** By the v1 API's integer id, within one org. */
@@ -56,12 +60,12 @@ export function createResponseStore(db: Kysely<Tables>): ResponseStore {
   const selectByUuid = (q: Kysely<Tables>, uuid: string) => q.selectFrom('responses').selectAll().where('uuid', '=', uuid).executeTakeFirst();
 
   return {
-    insert: (response, bodyHash, rated) =>
+    insert: (response, bodyHash, rated, feedbackRequestId = null) =>
       writeTransaction(db, async (trx) => {
         const links = await linksFor(trx, response.org, response.segments);
         const inserted = await trx
           .insertInto('responses')
-          .values(responseRow(response, bodyHash, links))
+          .values({ ...responseRow(response, bodyHash, links), feedback_request_id: feedbackRequestId })
           .onConflict((oc) => oc.column('uuid').doNothing())
           .executeTakeFirst();
         const row = (await selectByUuid(trx, response.id)) as ResponseRow;
@@ -72,11 +76,15 @@ export function createResponseStore(db: Kysely<Tables>): ResponseStore {
             .values({ org: row.org, survey_id: row.survey_id, n: 1 })
             .onConflict((oc) => oc.columns(['org', 'survey_id']).doUpdateSet({ n: sql`response_counts.n + 1` }))
             .execute();
+          // In the same transaction: a stored response always reaches its webhook subscribers.
+          await enqueueWebhookEvent(trx, row.org, 'response.created', row.id, new Date(row.received_at));
           return { status: 'created', response: storedResponse(row) };
         }
         if (row.body_hash === bodyHash) return { status: 'duplicate', response: storedResponse(row) };
         return { status: 'conflict' };
       }),
+
+    answersRequest: async (id) => (await db.selectFrom('responses').select('id').where('feedback_request_id', '=', id).limit(1).executeTakeFirst()) !== undefined,
 
     get: async (uuid) => {
       const row = await selectByUuid(db, uuid);

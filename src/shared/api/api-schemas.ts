@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANSWER_TYPES } from '../survey-schema';
 import { LOCALES } from '../param-keys';
+import { FeedbackRequestSummarySchema } from './feedback-request-schemas';
 
 /**
  * The CustomerSure REST API v1 resources as this proxy serves them, one zod
@@ -64,7 +65,7 @@ export const FeedbackResponseSchema = z
     ),
     submitted_at: timestamp,
     updated_at: timestamp,
-    feedback_request: z.null().describe('The feedback request the response answers; always null until feedback requests exist'),
+    feedback_request: FeedbackRequestSummarySchema.nullable().describe('The feedback request the response answers (through its link or a system reporting a review), or null'),
     survey: z.object({ id: z.number().int(), name: z.string().nullable() }),
   })
   .meta({ id: 'FeedbackResponse' });

@@ -170,3 +170,18 @@ export function periodRange(period: DatePeriod, now: Date, tz: string): PeriodRa
 export function defaultMetricsRange(now: Date, tz: string): PeriodRange {
   return { from: startOfLocalDay(addDays(localDate(now, tz), -30), tz), to: new Date(now.getTime()) };
 }
+
+/**
+ * The range `/response_rate` uses by default. The seed: "the 30 days prior to
+ * yesterday … We don't want to include requests sent today or yesterday";
+ * from_time "Defaults to midnight, 32 days ago", to_time "Defaults to
+ * midnight, 2 days ago". Midnights in `tz`.
+ *
+ * @example
+ * defaultResponseRateRange(new Date('2026-11-23T10:00:00Z'), 'UTC')
+ * // { from: 2026-10-22T00:00:00.000Z, to: 2026-11-21T00:00:00.000Z }
+ */
+export function defaultResponseRateRange(now: Date, tz: string): PeriodRange {
+  const today = localDate(now, tz);
+  return { from: startOfLocalDay(addDays(today, -32), tz), to: startOfLocalDay(addDays(today, -2), tz) };
+}

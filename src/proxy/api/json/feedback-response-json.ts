@@ -1,7 +1,9 @@
 import type { FeedbackResponseJson } from '../../../shared/api/api-schemas';
 import { CUSTOMER_FIELDS } from '../../../shared/param-keys';
 import { formatTimestamp } from '../../../shared/periods/parse-timestamp';
+import type { FeedbackRequestRow } from '../../store/feedback-request-rows';
 import type { ResponseRow } from '../../store/response-rows';
+import { feedbackRequestSummaryJson } from './feedback-request-json';
 import type { StoredResponse } from '../../../shared/response-schema';
 import type { AnswerType } from '../../../shared/survey-schema';
 
@@ -10,9 +12,9 @@ import type { AnswerType } from '../../../shared/survey-schema';
  * the five customer fields (null when blank: "Blank fields are included as
  * null instead of being omitted") and then every segment and metadata key
  * the response carried, except `reference` and `machine_id`, which have
- * attributes of their own. Pure.
+ * attributes of their own; `feedback_request` is the request it answers. Pure.
  */
-export function feedbackResponseJson(row: ResponseRow, surveyName: string | null): FeedbackResponseJson {
+export function feedbackResponseJson(row: ResponseRow, surveyName: string | null, request: FeedbackRequestRow | null = null): FeedbackResponseJson {
   const customer = JSON.parse(row.customer) as Record<string, string>;
   const segments = JSON.parse(row.segments) as Record<string, string>;
   const metadata = JSON.parse(row.metadata) as Record<string, string>;
@@ -30,7 +32,7 @@ export function feedbackResponseJson(row: ResponseRow, surveyName: string | null
     answers: answers.map((a) => ({ question_id: a.question_id, question: a.question, answer: answerText(a.answer), type: a.type as AnswerType })),
     submitted_at: formatTimestamp(new Date(row.submitted_utc)),
     updated_at: formatTimestamp(new Date(row.updated_at)),
-    feedback_request: null,
+    feedback_request: request && feedbackRequestSummaryJson(request),
     survey: { id: row.survey_id, name: surveyName },
   };
 }

@@ -17,6 +17,11 @@ const RESOURCE = '/feedback_responses';
 export function feedbackResponses({ store, catalog }: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const surveyName = (org: string, id: number) => catalog.byId(org, id)?.name ?? null;
+  // The requests a page of responses answers, in one query.
+  const requestsFor = async (rows: { feedback_request_id: number | null }[]) => {
+    const ids = [...new Set(rows.flatMap((r) => (r.feedback_request_id === null ? [] : [r.feedback_request_id])))];
+    return new Map((await store.feedbackRequests.byIds(ids)).map((r) => [r.row.id, r.row]));
+  };
 
   app.get('/', async (c) => {
     const url = new URL(c.req.url);
@@ -34,7 +39,8 @@ export function feedbackResponses({ store, catalog }: ApiDeps): Hono<ApiEnv> {
     if (errors.length || Array.isArray(page)) return validationFailed(errors);
     const org = c.get('org');
     const { rows, total } = await store.responses.list(org, filter, page);
-    return paginated(url, rows.map((row) => feedbackResponseJson(row, surveyName(org, row.survey_id))), total, page);
+    const requests = await requestsFor(rows);
+    return paginated(url, rows.map((row) => feedbackResponseJson(row, surveyName(org, row.survey_id), requests.get(row.feedback_request_id ?? 0) ?? null)), total, page);
   });
 
   app.get('/:id', async (c) => {
@@ -42,7 +48,8 @@ export function feedbackResponses({ store, catalog }: ApiDeps): Hono<ApiEnv> {
     const org = c.get('org');
     const row = /^[1-9]\d{0,15}$/.test(id) ? await store.responses.find(org, Number(id)) : undefined;
     if (!row) return notFound(`No feedback response ${id}`);
-    return jsonResponse(feedbackResponseJson(row, surveyName(org, row.survey_id)));
+    const requests = await requestsFor([row]);
+    return jsonResponse(feedbackResponseJson(row, surveyName(org, row.survey_id), requests.get(row.feedback_request_id ?? 0) ?? null));
   });
   return app;
 }

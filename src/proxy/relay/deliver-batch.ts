@@ -1,0 +1,50 @@
+import type { DeliverDeps } from './deliver';
+import type { Credential, HttpCall, HttpReply, Outcome, RelayAdapter } from './relay-adapter';
+import type { RelayRequest } from './relay-request';
+import { sendCall } from './send-call';
+
+/** A system's call for several requests at once, and how to read its reply per request. */
+export interface BatchCall<Settings, Secrets> {
+  toCall(requests: readonly RelayRequest[], settings: Settings, secrets: Secrets, credential?: Credential): HttpCall;
+  toOutcomes(reply: HttpReply, requests: readonly RelayRequest[]): Outcome[];
+}
+
+/**
+ * Sends several requests in one call (Critizr's bulk endpoint, eTrusted's
+ * invite list), with `deliver`'s login, credential renewal and timeout, and
+ * one outcome per request, in order. A call that never got a reply is worth
+ * retrying for every request in it. Never throws.
+ *
+ * @example
+ * const outcomes = await deliverBatch(critizrAdapter, { toCall: …, toOutcomes: toBulkOutcomes }, requests, settings, secrets, 'acme/critizr', deps);
+ */
+export async function deliverBatch<Settings, Secrets>(
+  adapter: RelayAdapter<Settings, Secrets>,
+  batch: BatchCall<Settings, Secrets>,
+  requests: readonly RelayRequest[],
+  settings: Settings,
+  secrets: Secrets,
+  cacheKey: string,
+  deps: DeliverDeps,
+): Promise<Outcome[]> {
+  const timeoutMs = deps.timeoutMs ?? 10_000;
+  const all = (outcome: Outcome) => requests.map(() => outcome);
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    let credential = adapter.login ? deps.credentials.fresh(cacheKey, deps.now()) : undefined;
+    if (adapter.login && !credential) {
+      const sent = await sendCall(adapter.login.toCall(settings, secrets), deps.fetch, timeoutMs);
+      if (!sent.ok) return all({ kind: 'retry', reason: `login: ${sent.reason}` });
+      const read = adapter.login.read(sent.reply, deps.now());
+      if ('kind' in read) return all(read.kind === 'reauthenticate' ? { kind: 'refused', reason: `login refused: ${read.reason}` } : read);
+      credential = read;
+      deps.credentials.put(cacheKey, credential);
+    }
+    const sent = await sendCall(batch.toCall(requests, settings, secrets, credential), deps.fetch, timeoutMs);
+    if (!sent.ok) return all({ kind: 'retry', reason: sent.reason });
+    const outcomes = batch.toOutcomes(sent.reply, requests);
+    if (!outcomes.some((o) => o.kind === 'reauthenticate')) return outcomes;
+    deps.credentials.drop(cacheKey);
+    if (!adapter.login) return outcomes.map((o) => (o.kind === 'reauthenticate' ? { kind: 'refused', reason: o.reason } : o));
+  }
+  return all({ kind: 'refused', reason: 'credentials refused twice in a row: check the relay settings' });
+}

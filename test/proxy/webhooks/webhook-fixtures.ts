@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import { migrateToLatest } from '../../../src/proxy/store/migrate';
+import { openSqlite } from '../../../src/proxy/store/open-database';
+import { createStore, type Store } from '../../../src/proxy/store/open-store';
+import type { Tables } from '../../../src/proxy/store/tables';
+
+export const T0 = new Date('2026-11-23T10:00:00.000Z');
+
+/** A migrated in-memory store, with the database handle `enqueueWebhookEvent` takes. */
+export async function webhookDb(): Promise<{ db: Kysely<Tables>; store: Store }> {
+  const db = openSqlite(':memory:');
+  await migrateToLatest(db);
+  return { db, store: createStore(db) };
+}
+
+/** Ms after `at`. */
+export function later(at: Date, ms: number): Date {
+  return new Date(at.getTime() + ms);
+}
