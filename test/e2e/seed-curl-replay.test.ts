@@ -38,10 +38,33 @@ const INVALID_TOKEN = 'fake';
  * v1 JSON 404 today, so this test fails on purpose when the issue that
  * serves them lands, and the entry has to go.
  */
-const NOT_YET: Record<string, string> = {
-  'GET /feedback_requests?state=pending': 'feedback requests are a later issue',
-  'POST /feedback_requests': 'feedback requests are a later issue',
-  'GET /response_rate': 'computed from feedback requests sent, delivered and replied to, a later issue',
+const NOT_YET: Record<string, string> = {};
+
+/**
+ * The one change made to a seed command, by example, with why: the seed's
+ * feedback request is scheduled for 2023-08-20, long past, and "send_at:
+ * required The time in the future" (a date over a day past is a 422 here).
+ * Its dates move to the same day and time next year; nothing else changes.
+ */
+const NEXT_YEAR = new Date().getUTCFullYear() + 1;
+const SEED_REWRITES: Record<string, (arg: string) => string> = {
+  'POST /feedback_requests': (arg) => arg.replace(/"(20\d\d)-(\d\d-\d\dT[\d:]+[+-]\d{4})"/g, (_m, _year: string, rest: string) => `"${NEXT_YEAR}-${rest}"`),
+};
+
+/**
+ * Examples the seed shows without a reply, each with what is asserted instead.
+ */
+const WITHOUT_REPLY: Record<string, { why: string; check(reply: CurlReply): void }> = {
+  'GET /feedback_requests?state=pending': {
+    why: 'the seed shows it (under date periods) without its reply: a list, like every collection, of pending requests only',
+    check(reply) {
+      expect(reply.status).toBe(200);
+      expect(reply.headers['x-total-count']).toBeDefined();
+      const list = JSON.parse(reply.body) as { state: string }[];
+      expect(Array.isArray(list)).toBe(true);
+      expect(list.every((r) => r.state === 'pending')).toBe(true);
+    },
+  },
 };
 
 /**
@@ -83,6 +106,8 @@ const TEMPLATES = {
       body: 'Hi {{name/there}},\n\nWe would be grateful if you answered a few questions.',
       locale: 'en',
     },
+    // The seed's feedback request example reminds with templates 11 and 12.
+    ...[11, 12].map((id) => ({ id, name: `Reminder ${id - 10}`, from_name: 'Kate Jones', from_email: 'kate@acme.example', subject: 'Still time?', body: 'Still time: {{link-to-survey}}', locale: 'en' })),
   ],
   text_message_templates: [
     { id: 20, name: 'Post Sale SMS Template', body: 'Tell us how we did: {{link-to-survey}}', locale: 'en' },
@@ -137,6 +162,7 @@ describe('the seed', () => {
     expect(tokens.length).toBeGreaterThan(0);
     const keys = examples.map((e) => e.key);
     expect(Object.keys(NOT_YET).filter((key) => !keys.includes(key)), 'NOT_YET names examples the seed does not have').toEqual([]);
+    expect(Object.keys(SEED_REWRITES).filter((key) => !keys.includes(key)), 'SEED_REWRITES names examples the seed does not have').toEqual([]);
     expect(Object.keys(SEED_DIFFERENCES).filter((key) => !keys.includes(key)), 'SEED_DIFFERENCES names examples the seed does not have').toEqual([]);
   });
 });
@@ -151,6 +177,12 @@ describe.each(examples.map((example) => [example.key, example] as const))('%s', 
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(JSON.parse(reply.body)).toEqual({ message: expect.any(String) });
     });
+    return;
+  }
+
+  const instead = WITHOUT_REPLY[key];
+  if (instead !== undefined) {
+    it(`answers as its kind of request does (${instead.why})`, async () => instead.check(await replay(example)));
     return;
   }
 
@@ -183,8 +215,9 @@ describe.each(examples.map((example) => [example.key, example] as const))('%s', 
 function replay(example: SeedExample): Promise<CurlReply> {
   if (!proxy) throw new Error('the proxy is not running');
   const api = `${proxy.origin}/api`;
+  const rewrite = SEED_REWRITES[example.key] ?? ((arg: string) => arg);
   return runCurl(
-    example.args.map((arg) => (arg.startsWith(SEED_ORIGIN) ? api + arg.slice(SEED_ORIGIN.length) : arg)),
+    example.args.map((arg) => (arg.startsWith(SEED_ORIGIN) ? api + arg.slice(SEED_ORIGIN.length) : rewrite(arg))),
     dir,
   );
 }
