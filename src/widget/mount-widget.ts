@@ -15,22 +15,28 @@ export interface MountedWidget {
 /**
  * Renders one widget into a shadow root on a host appended to <body>, so a
  * merchant's container (overflow, transforms) cannot clip the fixed trigger
- * or the popover. Re-renders on every state change, then opens or closes the
- * native dialog to match and moves focus to the first invalid field after a
- * failed check.
+ * or the popover; an inline survey's host is appended to `inlineIn`, the
+ * page's own widget element, in the flow of the page. Re-renders on every
+ * state change, then opens or closes the native dialog to match and moves
+ * focus to the first invalid field after a failed check.
  */
-export function mountWidget(document: Document, controller: WidgetController, id: string, nonce?: string): MountedWidget {
+export function mountWidget(document: Document, controller: WidgetController, id: string, nonce?: string, inlineIn?: Element): MountedWidget {
   const host = document.createElement(HOST_TAG);
   // The target of openers' aria-controls: ids inside the shadow root are out of the page's reach.
   host.id = `${HOST_TAG}-${id}`;
   const root = host.attachShadow({ mode: 'open' });
   // Preact owns only this node, so a fallback <style> beside it is never diffed away.
   const view = root.appendChild(document.createElement('div'));
-  document.body.appendChild(host);
+  // Inline, still a host of its own: any element can hold one, where not every element can be a
+  // shadow host, and unmounting leaves the page's element as it was. The attribute makes it a block
+  // (an attribute, not a class: a page's `.inline { display: inline }` utility would win over :host).
+  if (inlineIn) host.setAttribute('inline', '');
+  (inlineIn || document.body).appendChild(host);
 
   let opened = false;
   let styled = false;
   let focusInvalid = 0;
+  let reveal = 0;
   let release: (() => void) | undefined;
   const paint = () => {
     const state = controller.getState();
@@ -48,6 +54,14 @@ export function mountWidget(document: Document, controller: WidgetController, id
     if (!shown) release = void release?.();
     if (state.focusInvalid !== focusInvalid) root.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
     focusInvalid = state.focusInvalid;
+    // Asked to, an inline survey scrolls into view if it is not (honouring a scroll-margin the page
+    // gives the host), then its heading takes focus, already in sight.
+    const heading = root.querySelector<HTMLElement>('.inline h2');
+    if (heading && state.reveal !== reveal) {
+      host.scrollIntoView({ block: 'nearest' });
+      heading.focus();
+      reveal = state.reveal;
+    }
   };
   controller.subscribe(paint);
   paint();

@@ -102,7 +102,10 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
     auto ??= createAutoDisplay(document.defaultView!, createVisitorStore(deps.storage, deps.random ?? Math.random), () => +now());
   }
 
-  /** One survey on screen at a time: opening one closes the others. */
+  /**
+   * One survey on screen at a time: opening one closes the others. Inline surveys, never open,
+   * stay where they are; opening one toggles it, which brings it into view.
+   */
   const show = (controller: WidgetController) => {
     for (const other of widgets) if (other.controller !== controller) other.controller.setOpen(false);
     // Opening after a failed load tries the load again, as toggling does.
@@ -154,7 +157,8 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
       defaultLocale: document.documentElement.lang,
       emit(event, payload) {
         const { load } = controller.getState();
-        if (event === 'ready' && load.status === 'ready') auto?.add(Object.assign(target, { display: load.survey.display }));
+        // Inline surveys are always shown: automatic display is for popovers.
+        if (event === 'ready' && load.status === 'ready' && !widget.value.display) auto?.add(Object.assign(target, { display: load.survey.display }));
         if (event === 'shown') auto?.shown(target);
         if (event === 'submitted') auto?.answered(target);
         events.emit(event, payload);
@@ -162,7 +166,7 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
         if (event === 'shown' || event === 'closed') toggles?.sync();
       },
     });
-    const mounted = mountWidget(document, controller, `sw${index + 1}`, widget.value.nonce);
+    const mounted = mountWidget(document, controller, `sw${index + 1}`, widget.value.nonce, widget.value.display && element);
     void controller.load();
     return { controller, mounted };
   }

@@ -24,6 +24,7 @@ export type LoadState =
 
 /** Everything one widget shows; the UI is a pure function of it. */
 export interface WidgetState {
+  /** The popover is open. An inline survey never is: it is shown from the moment it has loaded. */
   open: boolean;
   load: LoadState;
   locale: string;
@@ -36,6 +37,8 @@ export interface WidgetState {
   banner?: string;
   /** Bumped when the first invalid field should take focus. */
   focusInvalid: number;
+  /** Bumped when an inline survey should scroll into view and take focus: asked to open, or thanking. */
+  reveal: number;
 }
 
 export interface WidgetController {
@@ -75,6 +78,8 @@ export interface ControllerDeps {
 export function createWidgetController(deps: ControllerDeps): WidgetController {
   const { widget, client, log, drafts, emit = () => {} } = deps;
   const survey = widget.survey;
+  // An inline survey is part of the page: shown once loaded, never opened or closed.
+  const inline = widget.display === 'inline';
   let listener = () => {};
   // The id of the response being delivered; outcomes of an earlier one change nothing on screen.
   let current: string | undefined;
@@ -83,13 +88,13 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   let shown = false;
   let state: WidgetState = {
     open: false, load: { status: 'loading' }, locale: widget.locale ?? deps.defaultLocale, t: createTranslate({}),
-    form: { answers: {}, customer: {} }, errors: {}, phase: 'form', focusInvalid: 0,
+    form: { answers: {}, customer: {} }, errors: {}, phase: 'form', focusInvalid: 0, reveal: 0,
   };
   const update = (next: Partial<WidgetState>) => {
     state = { ...state, ...next };
     listener();
     // Shown means open with a survey to show: opening during the load shows it once loaded.
-    const now = state.open && state.load.status === 'ready';
+    const now = (inline || state.open) && state.load.status === 'ready';
     if (now !== shown) emit((shown = now) ? 'shown' : 'closed', { survey });
   };
   // Every edit is saved as a draft, so a reload mid-survey loses nothing.
@@ -148,7 +153,10 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   function settle(outcome: Outcome, t: Translate): void {
     if (outcome.kind !== 'invalid') {
       drafts.clear();
-      return update({ phase: outcome.kind });
+      // An inline survey's thank-you is shorter than the form it replaces, and the send button that
+      // had focus is gone: it is brought into view, focus on its heading; once, not again when a
+      // queued response is sent. (Nothing reveals a popover: the bump is unseen there.)
+      return update({ phase: outcome.kind, reveal: state.reveal + +(state.phase === 'sending') });
     }
     current = undefined;
     update({
@@ -164,10 +172,12 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
     getState: () => state,
     subscribe: (next) => void (listener = next),
     // Opening while the survey loads shows it once ready; opening after a failed load tries again.
+    // An inline survey is always shown: toggling it brings it into view instead.
     toggle() {
       const retry = state.load.status === 'failed';
       if (retry) void load();
-      setOpen(retry || !state.open);
+      if (inline) update({ reveal: state.reveal + 1 });
+      else setOpen(retry || !state.open);
     },
     setOpen,
     load,

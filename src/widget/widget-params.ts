@@ -12,6 +12,8 @@ export interface WidgetParams {
   theme?: 'light' | 'dark' | 'auto';
   /** The page's CSP nonce, for the <style> used where constructable stylesheets are missing. */
   nonce?: string;
+  /** `inline`: the survey shows in the widget's own element, in the flow of the page; absent, a popover. */
+  display?: 'inline';
 }
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: string };
@@ -27,7 +29,7 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problem: stri
 export function readWidgetParams(raw: string | null, defaultProxy: string): ParseResult<WidgetParams> {
   const parsed = parseJsonObject(raw ?? '', 'data-widget-params');
   if (!parsed.ok) return parsed;
-  const { org, survey, proxy = defaultProxy, locale, theme, nonce } = parsed.value;
+  const { org, survey, proxy = defaultProxy, locale, theme, nonce, display } = parsed.value;
   for (const [key, value] of [['org', org], ['survey', survey]]) {
     if (typeof value !== 'string' || !CODE_PATTERN.test(value)) {
       return { ok: false, problem: `data-widget-params "${key}" must be a code of letters, digits, - and _` };
@@ -38,7 +40,7 @@ export function readWidgetParams(raw: string | null, defaultProxy: string): Pars
   const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
   return {
     ok: true,
-    value: { org, survey, proxy: base, locale: text(locale), theme: ['dark', 'auto'].includes(theme as string) ? theme : undefined, nonce: text(nonce) } as WidgetParams,
+    value: { org, survey, proxy: base, locale: text(locale), theme: ['dark', 'auto'].includes(theme as string) ? theme : undefined, nonce: text(nonce), display: display === 'inline' ? display : undefined } as WidgetParams,
   };
 }
 

@@ -77,3 +77,19 @@ export const hidden = (locator: Locator) => locator.waitFor({ state: 'hidden', t
 /** The post-purchase questions by id, so tests name them as the survey does. */
 export const PP = Object.fromEntries(postPurchase.questions.map((q) => [q.id, q.question])) as Record<number, string>;
 export const CSAT = Object.fromEntries(supportCsat.questions.map((q) => [q.id, q.question])) as Record<number, string>;
+
+/** An inline survey (`"display": "inline"`) as the visitor sees it: a region in the page, titled by the survey. */
+export function inlineOn(page: Page, survey: { title: string } = postPurchase) {
+  const region = page.getByRole('region', { name: survey.title });
+  const group = (question: string) => region.getByRole('group', { name: question });
+  return {
+    region,
+    heading: region.getByRole('heading', { name: survey.title }),
+    group,
+    textbox: (label: string) => region.getByRole('textbox', { name: label, exact: true }),
+    select: (label: string) => region.getByRole('combobox', { name: label, exact: true }),
+    send: region.getByRole('button', { name: en.submit }),
+    thanks: (title: string) => region.getByRole('status').getByRole('heading', { name: title }),
+    rate: (question: string, points: number) => group(question).getByRole('radio', { name: String(points), exact: true }).check(),
+  };
+}

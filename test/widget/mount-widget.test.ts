@@ -1,8 +1,8 @@
 import { fireEvent, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HOST_TAG, mountWidget } from '../../src/widget/mount-widget';
 import type { MountedWidget } from '../../src/widget/mount-widget';
-import { testController } from './fixtures';
+import { settle, testController } from './fixtures';
 
 let mounted: MountedWidget[] = [];
 afterEach(() => {
@@ -86,5 +86,73 @@ describe('mountWidget()', () => {
     await controller.load();
     widget.unmount();
     expect(document.querySelector(HOST_TAG)).toBeNull();
+  });
+});
+
+describe('mountWidget() inline', () => {
+  const INLINE = { org: 'acme', survey: 'post-purchase', proxy: 'https://proxy.example', display: 'inline' as const };
+
+  function mountInline(element = document.body.appendChild(document.createElement('div'))) {
+    const made = testController({ widget: INLINE });
+    const widget = mountWidget(document, made.controller, 'sw1', undefined, element);
+    mounted.push(widget);
+    const root = widget.host.shadowRoot!;
+    const heading = () => root.querySelector('h2');
+    return { ...made, widget, element, root, heading };
+  }
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('renders inside the page’s own element, where it stands, and adds nothing to <body>', async () => {
+    const before = document.body.appendChild(document.createElement('p'));
+    const { controller, widget, element, root } = mountInline();
+    document.body.appendChild(document.createElement('footer'));
+    await controller.load();
+    expect(widget.host.parentElement).toBe(element);
+    expect(element.previousElementSibling).toBe(before);
+    expect([...document.body.children].map((child) => child.localName)).toEqual(['p', 'div', 'footer']);
+    expect(within(root.lastElementChild as HTMLElement).getByRole('region', { name: 'How did we do?' })).toBeTruthy();
+    expect(root.querySelector('dialog')).toBeNull();
+  });
+
+  it('scrolls into view and focuses its heading when toggled', async () => {
+    const { controller, widget, root, heading } = mountInline();
+    await controller.load();
+    const scrolled = vi.spyOn(widget.host, 'scrollIntoView');
+    expect(root.activeElement).toBeNull();
+    controller.toggle();
+    expect(scrolled).toHaveBeenCalledTimes(1);
+    expect(root.activeElement).toBe(heading());
+  });
+
+  it('comes into view once loaded when the page asked while it was loading', async () => {
+    const { controller, root, heading } = mountInline();
+    controller.toggle();
+    expect(heading()).toBeNull();
+    await controller.load();
+    expect(root.activeElement).toBe(heading());
+  });
+
+  it('brings its thank-you into view with focus on its heading once the response is sent', async () => {
+    const { controller, widget, root, heading } = mountInline();
+    await controller.load();
+    controller.setAnswer(1, 9);
+    const scrolled = vi.spyOn(widget.host, 'scrollIntoView');
+    controller.submit();
+    await settle();
+    expect(root.querySelector('[role=status]')).not.toBeNull();
+    expect(scrolled).toHaveBeenCalledWith({ block: 'nearest' });
+    expect(root.activeElement).toBe(heading());
+  });
+
+  it('leaves the page’s element in place, as it was, when unmounted', async () => {
+    const element = document.body.appendChild(document.createElement('div'));
+    element.id = 'feedback';
+    const { controller, widget } = mountInline(element);
+    await controller.load();
+    widget.unmount();
+    expect(element.isConnected).toBe(true);
+    expect(element.outerHTML).toBe('<div id="feedback"></div>');
   });
 });

@@ -281,4 +281,59 @@ describe('createWidgetController()', () => {
       expect(controller.getState().form).toEqual({ answers: { 1: 7 }, customer: { name: 'Mariner', email: 'mariner@example.com' } });
     });
   });
+
+  describe('an inline survey', () => {
+    const INLINE = { org: 'acme', survey: 'post-purchase', proxy: 'https://proxy.example', display: 'inline' as const };
+
+    it('reports shown right after ready, with nobody opening it', async () => {
+      const events: string[] = [];
+      const { controller } = testController({ widget: INLINE, emit: (event) => events.push(event) });
+      await controller.load();
+      expect(events).toEqual(['ready', 'shown']);
+    });
+
+    it('is neither closed by setOpen(false) nor turned into a popover by toggling, and logs nothing', async () => {
+      const events: string[] = [];
+      const { controller, console } = testController({ widget: INLINE, emit: (event) => events.push(event) });
+      await controller.load();
+      controller.setOpen(false);
+      controller.toggle();
+      controller.toggle();
+      expect(events).toEqual(['ready', 'shown']);
+      expect(controller.getState().open).toBe(false);
+      expect([console.errors, console.warnings]).toEqual([[], []]);
+    });
+
+    it('asks to be brought into view each time it is toggled', async () => {
+      const { controller } = testController({ widget: INLINE });
+      await controller.load();
+      const before = controller.getState().reveal;
+      controller.toggle();
+      controller.toggle();
+      expect(controller.getState().reveal).toBe(before + 2);
+    });
+
+    it('asks to be brought into view once when its thank-you shows, not again when a queued response is sent', async () => {
+      const delivery = fakeDelivery([QUEUED]);
+      const { controller } = testController({ widget: INLINE, delivery });
+      await controller.load();
+      controller.setAnswer(1, 9);
+      const before = controller.getState().reveal;
+      controller.submit();
+      await settle();
+      expect(controller.getState()).toMatchObject({ phase: 'queued', reveal: before + 1 });
+      delivery.later({ kind: 'sent' });
+      expect(controller.getState()).toMatchObject({ phase: 'sent', reveal: before + 1 });
+    });
+
+    it('keeps its thank-you after sending: there is nothing to close', async () => {
+      const { controller } = testController({ widget: INLINE });
+      await controller.load();
+      controller.setAnswer(1, 9);
+      controller.submit();
+      await settle();
+      controller.setOpen(false);
+      expect(controller.getState().phase).toBe('sent');
+    });
+  });
 });

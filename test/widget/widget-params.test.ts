@@ -54,6 +54,21 @@ describe('readWidgetParams()', () => {
     expect(result).toMatchObject({ ok: true, value: { locale: undefined } });
   });
 
+  it('shows the survey inline, in the flow of the page, with "display": "inline"', () => {
+    const result = readWidgetParams('{"org": "acme", "survey": "nps", "display": "inline"}', SCRIPT_BASE);
+    expect(result).toMatchObject({ ok: true, value: { display: 'inline' } });
+  });
+
+  it.each([
+    ['absent', '{"org": "acme", "survey": "nps"}'],
+    ['"popover"', '{"org": "acme", "survey": "nps", "display": "popover"}'],
+    ['in capitals', '{"org": "acme", "survey": "nps", "display": "INLINE"}'],
+    ['not a string', '{"org": "acme", "survey": "nps", "display": true}'],
+  ])('keeps the popover when display is %s', (_, raw) => {
+    const result = readWidgetParams(raw, SCRIPT_BASE);
+    expect(result.ok && result.value.display).toBeUndefined();
+  });
+
   it('names the attribute and keeps what JSON.parse said about bad JSON', () => {
     const raw = "{'org': 'acme'}";
     expect(readWidgetParams(raw, SCRIPT_BASE)).toEqual({

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WidgetApp } from '../../../src/widget/ui/widget-app';
 import type { WidgetController } from '../../../src/widget/widget-controller';
 import { parseSurvey, postPurchase, supportCsat } from '../../shared/fixtures';
-import { fakeClient, ready, testController } from '../fixtures';
+import { fakeClient, ready, settle, testController } from '../fixtures';
 
 afterEach(cleanup);
 
@@ -127,5 +127,53 @@ describe('<WidgetApp>', () => {
     controller.toggle();
     expect((within(dialog()).getByLabelText('Name') as HTMLInputElement).value).toBe('<img src=x onerror=alert(1)>');
     expect(document.querySelector('img')).toBeNull();
+  });
+});
+
+describe('<WidgetApp> inline', () => {
+  const inline = (overrides: Parameters<typeof testController>[0] = {}) =>
+    testController({ widget: { org: 'acme', survey: 'post-purchase', proxy: 'https://proxy.example', display: 'inline' }, ...overrides });
+
+  it('shows the survey in place as a region titled by its heading, with no trigger and no dialog', async () => {
+    const { controller } = inline();
+    renderApp(controller);
+    await controller.load();
+    const region = screen.getByRole('region', { name: 'How did we do?' });
+    expect(within(region).getByRole('heading', { level: 2, name: 'How did we do?' })).toBeTruthy();
+    expect(within(region).getByRole('group', { name: /How likely are you to recommend/ })).toBeTruthy();
+    expect(within(region).getByRole('button', { name: 'Send feedback' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Feedback' })).toBeNull();
+    expect(dialog()).toBeNull();
+  });
+
+  it('lets the page focus its heading, which is no stop on the Tab order', async () => {
+    const { controller } = inline();
+    renderApp(controller);
+    await controller.load();
+    expect(screen.getByRole('heading', { name: 'How did we do?' }).getAttribute('tabindex')).toBe('-1');
+  });
+
+  it('thanks the visitor in place, in a live region, after sending', async () => {
+    const { controller, delivery } = inline();
+    renderApp(controller);
+    await controller.load();
+    fireEvent.click(screen.getByRole('radio', { name: '9' }));
+    fireEvent.submit(screen.getByRole('button', { name: 'Send feedback' }).closest('form')!);
+    await settle();
+    expect(delivery.sends.map((s) => s.answers)).toEqual([[{ question_id: 1, answer: 9 }]]);
+    const region = screen.getByRole('region', { name: 'How did we do?' });
+    expect(within(region).getByRole('status').textContent).toContain(postPurchase.thank_you.title);
+  });
+
+  it('lays out right to left for Arabic, and takes the dark theme', async () => {
+    const { controller } = inline({
+      client: fakeClient([ready({ ...postPurchase, locale: 'ar' })]),
+      widget: { org: 'acme', survey: 'post-purchase', proxy: 'https://proxy.example', display: 'inline', theme: 'dark' },
+    });
+    const { container } = renderApp(controller);
+    await controller.load();
+    const root = container.firstElementChild!;
+    expect([root.getAttribute('dir'), root.getAttribute('lang'), root.getAttribute('data-theme')]).toEqual(['rtl', 'ar', 'dark']);
+    expect(screen.getByRole('region')).toBeTruthy();
   });
 });
