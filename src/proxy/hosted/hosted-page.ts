@@ -24,12 +24,14 @@ export function hostedPage({ title, lang, org, survey, params }: HostedPageInput
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/hosted.css">
 </head>
 <body>
 <main>
+<noscript><p class="message">This survey needs JavaScript. Please turn it on, or open the link in another browser.</p></noscript>
 <div data-customersure-survey-widget data-widget-params="${escapeHtml(widget)}" data-survey-params="${escapeHtml(JSON.stringify(params))}"></div>
 </main>
 <script src="/survey_widget.js"></script>
@@ -47,6 +49,7 @@ export function messagePage(title: string, message: string, lang = 'en'): string
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(title)}</title>
 <link rel="stylesheet" href="/hosted.css">
 </head>
