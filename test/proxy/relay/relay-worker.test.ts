@@ -17,6 +17,9 @@ import { runWebhookJobs } from '../../../src/proxy/workers/webhook-worker';
 import { startFakeServer } from '../../fakes/fake-server';
 import { CRITIZR_FAKE_PLACE, CRITIZR_FAKE_SURVEY, CRITIZR_FAKE_TOKEN, startCritizrFake } from '../../fakes/critizr/critizr-fake';
 import { SECURATING_KEYWEBSITE, SECURATING_PROFILE_ID, startSecuratingFake } from '../../fakes/securating/securating-fake';
+import { ETRUSTED_CHANNEL_ID, ETRUSTED_CLIENT_ID, ETRUSTED_CLIENT_SECRET, startEtrustedFake } from '../../fakes/etrusted/etrusted-fake';
+import { etrustedAdapter } from '../../../src/proxy/relay/adapters/etrusted/etrusted-adapter';
+import { EtrustedSettingsSchema } from '../../../src/proxy/relay/adapters/etrusted/etrusted-settings';
 import { ACME_TOKEN, V1 } from '../api/api-fixtures';
 import { demoCatalog, testApp, validPayload } from '../fixtures';
 
@@ -202,6 +205,37 @@ describe('the relay worker, with Critizr', () => {
     h.clock.now += 2_000;
     expect(await h.turn()).toBe(1);
     expect(await h.store.jobs.finish(stale[0]!.id, 'dead-worker', new Date(h.clock.now))).toBe(false);
+  });
+});
+
+describe('the relay worker, with eTrusted', () => {
+  it('sends requests due together as one InvitesRequest, and its 207 settles each on its own', async () => {
+    const fake = await startEtrustedFake({ now: () => T0 });
+    open.push(fake);
+    const h = await relayHarness(() => ({
+      provider: 'etrusted',
+      adapter: etrustedAdapter,
+      settings: EtrustedSettingsSchema.parse({
+        provider: 'etrusted',
+        base_url: fake.server.url,
+        token_url: fake.tokenUrl,
+        channel: { id: ETRUSTED_CHANNEL_ID, type: 'etrusted' },
+        questionnaire_template_id: 'tpl-qst-5a8b3c2d-1e4f-4a6b-9c8d-7e6f5a4b3c2d',
+        email_templates: { '10': 'tpl-inv-0f1e2d3c-4b5a-4697-8877-665544332211' },
+        client_id_env: 'ACME_ETRUSTED_CLIENT_ID',
+        client_secret_env: 'ACME_ETRUSTED_CLIENT_SECRET',
+      }),
+      secrets: { ok: true, values: { clientId: ETRUSTED_CLIENT_ID, clientSecret: ETRUSTED_CLIENT_SECRET } },
+    }));
+    const ids = [];
+    for (const email of ['a@example.com', 'b@example.com', 'c@example.com']) ids.push((await h.request({ email, send_at: new Date(T0 + 3_600_000).toISOString() })).id);
+    h.clock.now = T0 + 3_600_000;
+    fake.failInvites((invite) => invite.customer?.email === 'b@example.com', 400, 'customer.email is blocked');
+    expect(await h.turn()).toBe(3);
+    expect(fake.server.calls.filter((c) => c.path === '/invites')).toHaveLength(1);
+    const states = await Promise.all(ids.map(async (id) => (await h.get(`/feedback_requests/${id}`)) as { state: string; not_sent_reason: string | null }));
+    expect(states.map((r) => r.state)).toEqual(['sent', 'not_sent', 'sent']);
+    expect(states[1]?.not_sent_reason).toContain('blocked');
   });
 });
 
