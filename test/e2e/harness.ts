@@ -74,6 +74,9 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const demoDir = join(dir, 'demo');
   const databasePath = join(dir, 'responses.sqlite');
   cpSync(join(REPO, 'demo/surveys'), surveysDir, { recursive: true });
+  // The demo org relays to the Critizr fake `npm start` runs; here no worker runs and its token is
+  // unset (which the proxy reports), so acme keeps the proxy's own channel, as before the relay.
+  rmSync(join(surveysDir, 'acme/_relay.json'), { force: true });
   for (const [code, survey] of Object.entries(options.surveys ?? {})) {
     writeFileSync(join(surveysDir, 'acme', `${code}.json`), JSON.stringify(survey));
   }

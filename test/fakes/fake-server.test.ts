@@ -45,4 +45,29 @@ describe('a fake server', () => {
     await expect(fetch(`${server.url}/x`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
     expect(server.calls.map((c) => c.outcome)).toEqual(['hang']);
   });
+
+  it('holds a reply until beforeReply lets it go, and tells whether it was written or the client had gone', async () => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const written: [string, boolean][] = [];
+    const server = await startFakeServer(() => new Response('done'), {
+      beforeReply: (call) => (call.path === '/held' ? held : Promise.resolve()),
+      afterReply: (call, ok) => written.push([call.path, ok]),
+    });
+    open.push(server);
+    expect(await (await fetch(`${server.url}/quick`)).text()).toBe('done');
+    // The client gives up while the reply is held: the fake acted, the client never hears of it.
+    await expect(fetch(`${server.url}/held`, { signal: AbortSignal.timeout(200) })).rejects.toThrow();
+    await until(() => written.length === 2);
+    release();
+    expect(written).toEqual([['/quick', true], ['/held', false]]);
+    expect(server.calls.map((c) => c.path)).toEqual(['/quick', '/held']);
+  });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let waited = 0; !condition(); waited += 10) {
+    if (waited > 2_000) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

@@ -6,6 +6,7 @@
  * real service: 5xx, 429 with Retry-After, a reset connection, a hang.
  */
 import type { AddressInfo } from 'node:net';
+import type { ServerResponse } from 'node:http';
 import { serve, type HttpBindings } from '@hono/node-server';
 
 /** How one request should fail instead of reaching the fake's rules. */
@@ -46,6 +47,19 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
+export interface FakeServerOptions {
+  /** The loopback port (default 0: a free one); `npm start`'s demo pins one so its relay file can name it. */
+  port?: number;
+  /**
+   * Awaited after the rules have acted on a request, before its reply is written: a delay that keeps
+   * calls in flight, or a gate a test opens later. A reply held while the client dies is a lost reply:
+   * the system acted, the client never heard.
+   */
+  beforeReply?: (call: RecordedCall) => Promise<void>;
+  /** Told, for each call the rules answered, whether its reply was written (false: the connection closed first). */
+  afterReply?: (call: RecordedCall, written: boolean) => void;
+}
+
 interface QueuedFault {
   fault: Fault;
   left: number;
@@ -59,12 +73,12 @@ interface QueuedFault {
  * const fake = await startFakeServer(app.fetch);
  * fake.failNext({ kind: 'status', status: 429, headers: { 'Retry-After': '2' } });
  */
-export async function startFakeServer(handle: (request: Request) => Response | Promise<Response>): Promise<FakeServer> {
+export async function startFakeServer(handle: (request: Request) => Response | Promise<Response>, options: FakeServerOptions = {}): Promise<FakeServer> {
   const calls: RecordedCall[] = [];
   const faults: QueuedFault[] = [];
   const hanging: (() => void)[] = [];
   const server = serve({
-    port: 0,
+    port: options.port ?? 0,
     hostname: '127.0.0.1',
     fetch: async (request, env) => {
       const url = new URL(request.url);
@@ -94,7 +108,11 @@ export async function startFakeServer(handle: (request: Request) => Response | P
         return new Response(fault.body ?? '', { status: fault.status, headers: fault.headers });
       }
       const response = await handle(request);
-      calls.push({ ...call, outcome: response.status });
+      const recorded: RecordedCall = { ...call, outcome: response.status };
+      calls.push(recorded);
+      const { afterReply } = options;
+      if (afterReply) onReplyWritten((env as HttpBindings).outgoing, (written) => afterReply(recorded, written));
+      await options.beforeReply?.(recorded);
       return response;
     },
   });
@@ -115,4 +133,19 @@ export async function startFakeServer(handle: (request: Request) => Response | P
       await new Promise((resolve) => server.close(resolve));
     },
   };
+}
+
+/**
+ * Calls `told` once: true when the reply was handed to the socket ('finish'), false when the
+ * connection closed before that (the client died or hung up while the reply was held).
+ */
+function onReplyWritten(outgoing: ServerResponse, told: (written: boolean) => void): void {
+  let done = false;
+  const settle = (written: boolean) => {
+    if (done) return;
+    done = true;
+    told(written);
+  };
+  outgoing.once('finish', () => settle(true));
+  outgoing.once('close', () => settle(false));
 }

@@ -10,10 +10,12 @@ import {
   type FullFeedbackRequest,
   type NewFeedbackRequest,
 } from './feedback-request-rows';
-import { addJob, finishJob, retryJob, type NewJob } from './job-store';
+import { addJob, type NewJob } from './job-store';
+import { addRequestEvent, settleRelay, type RelaySettleItem } from './settle-relay';
 import type { FeedbackRequestState, Tables } from './tables';
+import type { RelaySettlement, RequestChanged } from './settle-relay';
 
-export type { FullFeedbackRequest, NewFeedbackRequest, FeedbackRequestRow, FeedbackRequestEventRow };
+export type { FullFeedbackRequest, NewFeedbackRequest, FeedbackRequestRow, FeedbackRequestEventRow, RelaySettleItem };
 
 export interface CreateOptions {
   now: Date;
@@ -30,11 +32,7 @@ export type CreateResult =
   /** The same Idempotency-Key with another body. */
   | { status: 'key_reused' };
 
-/** What a relay attempt came to, recorded with its job in one transaction. */
-export type RelaySettlement =
-  | { kind: 'sent'; providerId?: string; detail?: string; followUp?: NewJob }
-  | { kind: 'again'; at: Date; reason: string }
-  | { kind: 'not_sent'; reason: string };
+export type { RelaySettlement } from './settle-relay';
 
 /** Something a provider told us about a request (Securating's webhook steps, Critizr's statuses). */
 export interface ProviderReport {
@@ -64,14 +62,19 @@ export interface FeedbackRequestStore {
   timeline(id: number): Promise<FeedbackRequestEventRow[]>;
   /** Records a relay attempt and settles its job, together; false (and nothing written) when `owner` lost the lease. */
   settle(jobId: number, owner: string, requestId: number, settlement: RelaySettlement, now: Date): Promise<boolean>;
+  /**
+   * `settle` for the outcomes of one call that carried several requests (a Critizr bulk, an eTrusted
+   * list), in one transaction: one commit for up to 1,000 outcomes, not 1,000. Per item, whether the
+   * lease was still held.
+   */
+  settleMany(items: readonly RelaySettleItem[], owner: string, now: Date): Promise<boolean[]>;
   /** Records a provider's report about a request (no job involved). */
   report(requestId: number, report: ProviderReport, now: Date): Promise<void>;
   /** Sent requests in [from, to), and how many were delivered and replied to (the seed's `response_rate`). */
   responseRate(org: string, from: string, to: string, filter: { surveyIds?: readonly number[]; siteCodes?: readonly string[] }): Promise<ResponseRateCounts>;
 }
 
-/** Called in the transaction that changed a request's state, to tell subscribers (webhooks). */
-export type RequestChanged = (trx: Kysely<Tables>, org: string, requestId: number, now: Date) => Promise<void>;
+export type { RequestChanged } from './settle-relay';
 
 const token = () => randomBytes(16).toString('base64url');
 const DAY_MS = 86_400_000;
@@ -93,8 +96,7 @@ export function createFeedbackRequestStore(db: Kysely<Tables>, changed: RequestC
     return rows.map((row) => ({ row, data: data.filter((d) => d.request_id === row.id), reminders: reminders.filter((r) => r.request_id === row.id) }));
   };
   const one = async (q: Kysely<Tables>, row: FeedbackRequestRow | undefined) => (row ? (await full(q, [row]))[0] : undefined);
-  const event = (q: Kysely<Tables>, requestId: number, at: Date, kind: string, detail: string | null = null) =>
-    q.insertInto('feedback_request_events').values({ request_id: requestId, at: at.toISOString(), kind, detail }).execute();
+  const event = addRequestEvent;
 
   return {
     create: (request, { now, throttleDays, sentAtOnce }) =>
@@ -182,34 +184,16 @@ export function createFeedbackRequestStore(db: Kysely<Tables>, changed: RequestC
     byCallbackToken: async (t) => one(db, await db.selectFrom('feedback_requests').selectAll().where('callback_token', '=', t).executeTakeFirst()),
     timeline: (id) => db.selectFrom('feedback_request_events').selectAll().where('request_id', '=', id).orderBy('id').execute(),
 
-    settle: (jobId, owner, requestId, settlement, now) =>
-      writeTransaction(db, async (trx) => {
-        const nowIso = now.toISOString();
-        if (settlement.kind === 'again') {
-          if (!(await retryJob(trx, jobId, owner, settlement.at, settlement.reason))) return false;
-          await event(trx, requestId, now, 'attempt_failed', `${settlement.reason}; next attempt at ${settlement.at.toISOString()}`);
-          return true;
-        }
-        const reason = settlement.kind === 'not_sent' ? settlement.reason : undefined;
-        if (!(await finishJob(trx, jobId, owner, now, reason))) return false;
-        const row = await trx.selectFrom('feedback_requests').select(['org', 'state']).where('id', '=', requestId).executeTakeFirst();
-        if (!row) return true;
-        if (row.state === 'pending') {
-          await trx
-            .updateTable('feedback_requests')
-            .set(
-              settlement.kind === 'sent'
-                ? { state: 'sent', sent_at: nowIso, updated_at: nowIso, provider_id: settlement.providerId ?? null }
-                : { state: 'not_sent', not_sent_reason: settlement.reason, updated_at: nowIso },
-            )
-            .where('id', '=', requestId)
-            .execute();
-          await changed(trx, row.org, requestId, now);
-        }
-        await event(trx, requestId, now, settlement.kind, settlement.kind === 'sent' ? (settlement.detail ?? (settlement.providerId ? `id ${settlement.providerId}` : null)) : settlement.reason);
-        if (settlement.kind === 'sent' && settlement.followUp) await addJob(trx, settlement.followUp, now);
-        return true;
-      }),
+    settle: (jobId, owner, requestId, settlement, now) => writeTransaction(db, (trx) => settleRelay(trx, changed, { jobId, requestId, settlement }, owner, now)),
+
+    settleMany: async (items, owner, now) => {
+      if (items.length === 0) return [];
+      return writeTransaction(db, async (trx) => {
+        const held: boolean[] = [];
+        for (const item of items) held.push(await settleRelay(trx, changed, item, owner, now));
+        return held;
+      });
+    },
 
     report: (requestId, report, now) =>
       writeTransaction(db, async (trx) => {

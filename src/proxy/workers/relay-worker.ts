@@ -84,6 +84,14 @@ export async function runRelayBatch(jobs: readonly JobRow[], deps: RelayWorkerDe
       if (!held) log(`[survey-proxy] relay: lost the lease on job ${job.id} (request ${job.subject_id}); its new holder records the outcome`);
     });
   const record = (job: JobRow, outcome: Outcome, providerName: string) => settle(job, settlementOf(job, outcome, providerName, deps));
+  // The outcomes of one call carrying many requests are recorded in one transaction: one commit, not 1,000.
+  const recordMany = async (results: { job: JobRow; outcome: Outcome }[], providerName: string) => {
+    const items = results.map(({ job, outcome }) => ({ jobId: job.id, requestId: job.subject_id, settlement: settlementOf(job, outcome, providerName, deps) }));
+    const held = await deps.requests.settleMany(items, deps.owner, deps.now());
+    held.forEach((ok, i) => {
+      if (!ok) log(`[survey-proxy] relay: lost the lease on job ${items[i]!.jobId} (request ${items[i]!.requestId}); its new holder records the outcome`);
+    });
+  };
 
   // Group what can be sent per org and system; settle at once what cannot be sent.
   const groups = new Map<string, { route: SystemRoute; due: Due[] }>();
@@ -116,7 +124,7 @@ export async function runRelayBatch(jobs: readonly JobRow[], deps: RelayWorkerDe
   }
 
   const sends: (() => Promise<void>)[] = [];
-  for (const { route, due } of groups.values()) sends.push(...sendsFor(route, due, deps, record));
+  for (const { route, due } of groups.values()) sends.push(...sendsFor(route, due, deps, record, recordMany));
   sends.push(...statusJobs.map((job) => () => readCritizrStatus(job, found.get(job.subject_id), deps)));
   await mapLimit(sends, deps.concurrency ?? 16, (send) => send());
 }
@@ -127,13 +135,13 @@ function sendsFor(
   due: Due[],
   deps: RelayWorkerDeps & { credentials: CredentialCache },
   record: (job: JobRow, outcome: Outcome, provider: string) => Promise<void>,
+  recordMany: (results: { job: JobRow; outcome: Outcome }[], provider: string) => Promise<void>,
 ): (() => Promise<void>)[] {
   const delivery: DeliverDeps = { fetch: deps.fetch, now: () => deps.now().getTime(), credentials: deps.credentials, timeoutMs: deps.timeoutMs };
   const cacheKey = `${due[0]!.request.org}/${route.provider}`;
   const jobOf = new Map(due.map((d) => [d.request.id, d.job]));
-  const settleAll = async (requests: readonly RelayRequest[], outcomes: Outcome[]) => {
-    await Promise.all(requests.map((r, i) => record(jobOf.get(r.id)!, outcomes[i] ?? { kind: 'retry', reason: 'no outcome for this request in the reply' }, route.provider)));
-  };
+  const settleAll = (requests: readonly RelayRequest[], outcomes: Outcome[]) =>
+    recordMany(requests.map((r, i) => ({ job: jobOf.get(r.id)!, outcome: outcomes[i] ?? { kind: 'retry', reason: 'no outcome for this request in the reply' } })), route.provider);
   const single = ({ job, request }: Due) => async () => record(job, await deliver(route.adapter, request, route.settings, route.secrets.ok ? route.secrets.values : {}, cacheKey, delivery), route.provider);
   const secrets = route.secrets.ok ? route.secrets.values : {};
 

@@ -5,7 +5,7 @@
  * demand through `server.failNext`. The rules, each quoting the seed, live in `critizr-app.ts`,
  * `critizr-rules.ts` and `critizr-store.ts`.
  */
-import { startFakeServer, type FakeServer, type RecordedCall } from '../fake-server';
+import { startFakeServer, type FakeServer, type FakeServerOptions, type RecordedCall } from '../fake-server';
 import { createCritizrApp } from './critizr-app';
 import type { CritizrContextAttribute, CritizrPlace, CritizrSurvey } from './critizr-rules';
 import { createCritizrStore, type SolicitationStatus, type StoredSolicitation } from './critizr-store';
@@ -45,6 +45,8 @@ export interface CritizrFakeOptions {
   contextAttributes?: CritizrContextAttribute[];
   /** The clock stamping `created_at` / `updated_at`, in ms (default `Date.now`). */
   now?: () => number;
+  /** The loopback server's port and reply hooks (a delay, a gate, whether each reply was written). */
+  server?: FakeServerOptions;
 }
 
 export interface CritizrFake {
@@ -84,7 +86,7 @@ export async function startCritizrFake(options: CritizrFakeOptions = {}): Promis
       contextAttributes: options.contextAttributes ?? CRITIZR_FAKE_CONTEXT_ATTRIBUTES,
     },
   });
-  const server = await startFakeServer(app.fetch);
+  const server = await startFakeServer(app.fetch, options.server);
   return {
     server,
     solicitations: store.solicitations,

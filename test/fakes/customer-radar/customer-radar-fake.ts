@@ -3,7 +3,7 @@
  * (/work/shared/seeds/customer-radar-invitation-api.txt): log in at `/auth/login`,
  * post `/invitation` with the token, on loopback, with faults on demand.
  */
-import { startFakeServer, type FakeServer } from '../fake-server';
+import { startFakeServer, type FakeServer, type FakeServerOptions } from '../fake-server';
 import { createCustomerRadarApp, type AcceptedInvitation, type CustomerRadarCredentials } from './customer-radar-app';
 import { CUSTOMER_RADAR_EXAMPLE_DIRECTORY, type CustomerRadarClient } from './customer-radar-directory';
 import { createTokenStore } from './customer-radar-tokens';
@@ -24,6 +24,8 @@ export interface CustomerRadarFakeOptions {
   directory?: CustomerRadarClient[];
   /** The fake's clock in ms (default `Date.now`); move it to expire tokens after 60 minutes. */
   now?: () => number;
+  /** The loopback server's port and reply hooks (a delay, a gate, whether each reply was written). */
+  server?: FakeServerOptions;
 }
 
 export interface CustomerRadarFake {
@@ -60,7 +62,7 @@ export async function startCustomerRadarFake(options: CustomerRadarFakeOptions =
     invitations,
     now,
   });
-  const server = await startFakeServer(app.fetch);
+  const server = await startFakeServer(app.fetch, options.server);
   return {
     server,
     invitations,

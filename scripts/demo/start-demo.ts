@@ -1,0 +1,61 @@
+/**
+ * `npm start`: the demo, relaying end to end with no internet. Starts the
+ * Critizr contract fake that demo/surveys/acme/_relay.json points at (unless
+ * DEMO_RELAY=off), gives the proxy the fake's token and an API token for org
+ * acme when the environment sets none, starts the proxy exactly as
+ * `npm run serve` does (src/proxy/main.ts), then prints a curl that creates a
+ * feedback request: the fake logs the solicitation and the API shows it sent.
+ *
+ * The environment is set here, before the proxy reads it once in main.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import { readConfig, type ProxyConfig } from '../../src/proxy/config';
+import { CRITIZR_FAKE_TOKEN } from '../../test/fakes/critizr/critizr-fake';
+import { DEMO_CRITIZR_PORT, startDemoCritizr } from './demo-critizr';
+import { demoInstructions } from './demo-curl';
+
+const env = process.env;
+const relay = env.DEMO_RELAY?.trim().toLowerCase() !== 'off';
+if (relay) {
+  try {
+    await startDemoCritizr({ port: DEMO_CRITIZR_PORT, log: (line) => console.log(line) });
+  } catch (error) {
+    console.error(`[demo] cannot start the Critizr fake on 127.0.0.1:${DEMO_CRITIZR_PORT}: ${(error as Error).message}`);
+    console.error('[demo] is another `npm start` running? DEMO_RELAY=off starts the demo without the fake');
+    process.exit(1);
+  }
+  env.ACME_CRITIZR_TOKEN ||= CRITIZR_FAKE_TOKEN;
+}
+// Random per run: the demo may listen beyond loopback (HOST=0.0.0.0), and a fixed token would be everyone's.
+env.API_TOKENS ||= `acme:demo-token-${randomBytes(8).toString('hex')}`;
+
+let config: ProxyConfig | undefined;
+try {
+  config = readConfig(env);
+} catch {
+  // main.ts reports a bad setting itself, and exits.
+}
+await import('../../src/proxy/main');
+if (config && config.port !== 0) {
+  // Any address the proxy listens on is reachable on loopback.
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
+  if (await answers(`${origin}/api/openapi.json`)) {
+    const token = config.apiTokens.find((t) => t.org === 'acme')?.token;
+    const relayUrl = relay ? `http://127.0.0.1:${DEMO_CRITIZR_PORT}` : undefined;
+    console.log(['', ...demoInstructions({ origin, token, relayUrl }), ''].join('\n'));
+  }
+}
+
+/** Polls `url` until it answers (the proxy listens) or 20 s pass. */
+async function answers(url: string): Promise<boolean> {
+  for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    try {
+      await (await fetch(url)).arrayBuffer();
+      return true;
+    } catch {
+      // Not listening yet.
+    }
+  }
+  return false;
+}
