@@ -11,6 +11,7 @@ import { nextStep, type RetrySchedule } from '../relay/retry-schedule';
 import type { FeedbackRequestStore, FullFeedbackRequest, RelaySettlement } from '../store/feedback-request-store';
 import type { JobRow, JobStore } from '../store/job-store';
 import { mapLimit } from './map-limit';
+import { createSettleBatcher } from './settle-batcher';
 import { readCritizrStatus } from './critizr-status';
 import { createWorkerLoop, type WorkerLoop } from './worker-loop';
 
@@ -123,8 +124,13 @@ export async function runRelayBatch(jobs: readonly JobRow[], deps: RelayWorkerDe
     groups.set(key, group);
   }
 
+  // Single calls finishing together share a commit too.
+  const singles = createSettleBatcher<{ job: JobRow; outcome: Outcome; provider: string }>(async (items) => {
+    for (const provider of new Set(items.map((i) => i.provider))) await recordMany(items.filter((i) => i.provider === provider), provider);
+  });
+  const recordOne = (job: JobRow, outcome: Outcome, provider: string) => singles.add({ job, outcome, provider });
   const sends: (() => Promise<void>)[] = [];
-  for (const { route, due } of groups.values()) sends.push(...sendsFor(route, due, deps, record, recordMany));
+  for (const { route, due } of groups.values()) sends.push(...sendsFor(route, due, deps, recordOne, recordMany));
   sends.push(...statusJobs.map((job) => () => readCritizrStatus(job, found.get(job.subject_id), deps)));
   await mapLimit(sends, deps.concurrency ?? 16, (send) => send());
 }
