@@ -28,9 +28,8 @@ export function mountWidget(document: Document, controller: WidgetController, id
   // Preact owns only this node, so a fallback <style> beside it is never diffed away.
   const view = root.appendChild(document.createElement('div'));
   // Inline, still a host of its own: any element can hold one, where not every element can be a
-  // shadow host, and unmounting leaves the page's element as it was. The attribute makes it a block
-  // (an attribute, not a class: a page's `.inline { display: inline }` utility would win over :host).
-  if (inlineIn) host.setAttribute('inline', '');
+  // shadow host, and unmounting leaves the page's element as it was. Every host is a block (:host in
+  // widget.css): a popover's holds only fixed and top-layer boxes, so it takes no room either way.
   (inlineIn || document.body).appendChild(host);
 
   let opened = false;

@@ -79,7 +79,7 @@ export function createWidgetController(deps: ControllerDeps): WidgetController {
   const { widget, client, log, drafts, emit = () => {} } = deps;
   const survey = widget.survey;
   // An inline survey is part of the page: shown once loaded, never opened or closed.
-  const inline = widget.display === 'inline';
+  const inline = widget.display;
   let listener = () => {};
   // The id of the response being delivered; outcomes of an earlier one change nothing on screen.
   let current: string | undefined;

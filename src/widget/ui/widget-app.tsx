@@ -7,7 +7,7 @@ import { Trigger } from './trigger';
 export interface WidgetAppProps {
   state: WidgetState;
   controller: WidgetController;
-  /** Unique per widget on the page; prefixes the ids of its dialog or inline heading. */
+  /** Unique per widget on the page; prefixes the ids of its dialog. */
   id: string;
   /** The popover has been shown once; it then stays mounted, hidden, so answers survive closing. */
   opened: boolean;
@@ -30,10 +30,8 @@ export function WidgetApp({ state, controller, id, opened }: WidgetAppProps) {
   return (
     <div class="root" dir={/^(ar|he)\b/.test(state.locale) ? 'rtl' : 'ltr'} lang={state.locale} data-theme={controller.widget.theme ?? 'light'}>
       {inline ? (
-        <section class="inline" aria-labelledby={`${id}-title`}>
-          <div class="head">
-            <h2 class="title" id={`${id}-title`} tabIndex={-1}>{title}</h2>
-          </div>
+        <section class="inline" aria-label={title}>
+          <h2 class="head title" tabIndex={-1}>{title}</h2>
           {form}
         </section>
       ) : (
