@@ -3,6 +3,22 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Everything up to `<body>`: not indexed, no favicon request, no Referer, the page's own stylesheet. */
+function pageHead(title: string, lang: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>${escapeHtml(title)}</title>
+<link rel="stylesheet" href="/hosted.css">
+</head>
+<body>`;
+}
+
 export interface HostedPageInput {
   title: string;
   lang: string;
@@ -18,18 +34,7 @@ export interface HostedPageInput {
  */
 export function hostedPage({ title, lang, org, survey, params }: HostedPageInput): string {
   const widget = JSON.stringify({ org, survey, display: 'inline' });
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/hosted.css">
-</head>
-<body>
+  return `${pageHead(title, lang)}
 <main>
 <noscript><p class="message">This survey needs JavaScript. Please turn it on, or open the link in another browser.</p></noscript>
 <div data-customersure-survey-widget data-widget-params="${escapeHtml(widget)}" data-survey-params="${escapeHtml(JSON.stringify(params))}"></div>
@@ -43,17 +48,7 @@ export function hostedPage({ title, lang, org, survey, params }: HostedPageInput
 
 /** A page with one message, for links that are answered already or unknown. */
 export function messagePage(title: string, message: string, lang = 'en'): string {
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(title)}</title>
-<link rel="stylesheet" href="/hosted.css">
-</head>
-<body>
+  return `${pageHead(title, lang)}
 <main class="message"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main>
 </body>
 </html>

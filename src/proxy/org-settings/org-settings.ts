@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import type { EmailTemplateJson, TextMessageTemplateJson } from '../../shared/api/api-schemas';
+import { orgFolders, readSettingsFile } from './org-files';
 import { OrgFileSchema, TemplatesFileSchema } from './org-settings-schema';
 
 /** What the API needs to know about an org beyond its surveys. */
@@ -51,29 +50,4 @@ export function loadOrgSettings(dir: string, log: (message: string) => void = co
     };
   }
   return createOrgSettings(entries);
-}
-
-function orgFolders(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory());
-  } catch {
-    return []; // the survey catalog already reports an unreadable folder
-  }
-}
-
-function readSettingsFile<S extends z.ZodType>(path: string, schema: S, log: (message: string) => void): z.infer<S> | undefined {
-  if (!existsSync(path)) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    log(`[survey-proxy] ignored ${path}: not valid JSON (${(error as Error).message})`);
-    return undefined;
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    log(`[survey-proxy] ignored ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-    return undefined;
-  }
-  return parsed.data;
 }

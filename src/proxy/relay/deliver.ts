@@ -1,7 +1,7 @@
 import type { CredentialCache } from './credential-cache';
-import type { Outcome, RelayAdapter } from './relay-adapter';
+import { deliverBatch } from './deliver-batch';
+import type { Credential, HttpReply, Outcome, RelayAdapter } from './relay-adapter';
 import type { RelayRequest } from './relay-request';
-import { sendCall } from './send-call';
 
 export interface DeliverDeps {
   fetch: typeof fetch;
@@ -28,23 +28,11 @@ export async function deliver<Settings, Secrets>(
   cacheKey: string,
   deps: DeliverDeps,
 ): Promise<Outcome> {
-  const timeoutMs = deps.timeoutMs ?? 10_000;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    let credential = adapter.login ? deps.credentials.fresh(cacheKey, deps.now()) : undefined;
-    if (adapter.login && !credential) {
-      const sent = await sendCall(adapter.login.toCall(settings, secrets), deps.fetch, timeoutMs);
-      if (!sent.ok) return { kind: 'retry', reason: `login: ${sent.reason}` };
-      const read = adapter.login.read(sent.reply, deps.now());
-      if ('kind' in read) return read.kind === 'reauthenticate' ? { kind: 'refused', reason: `login refused: ${read.reason}` } : read;
-      credential = read;
-      deps.credentials.put(cacheKey, credential);
-    }
-    const sent = await sendCall(adapter.toCall(request, settings, secrets, credential), deps.fetch, timeoutMs);
-    if (!sent.ok) return { kind: 'retry', reason: sent.reason };
-    const outcome = adapter.toOutcome(sent.reply);
-    if (outcome.kind !== 'reauthenticate') return outcome;
-    deps.credentials.drop(cacheKey);
-    if (!adapter.login) return { kind: 'refused', reason: outcome.reason };
-  }
-  return { kind: 'refused', reason: 'credentials refused twice in a row: check the relay settings' };
+  // One request is a batch of one: the login, renewal and deadline live in deliverBatch alone.
+  const one = {
+    toCall: (requests: readonly RelayRequest[], s: Settings, sec: Secrets, credential?: Credential) => adapter.toCall(requests[0]!, s, sec, credential),
+    toOutcomes: (reply: HttpReply) => [adapter.toOutcome(reply)],
+  };
+  const [outcome] = await deliverBatch(adapter, one, [request], settings, secrets, cacheKey, deps);
+  return outcome!;
 }

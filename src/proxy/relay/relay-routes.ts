@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretLookup } from '../config';
+import { orgFolders, readSettingsFile } from '../org-settings/org-files';
 import { createCustomerSureAdapter } from './adapters/customersure/customersure-adapter';
 import { customerSureSecretEnvNames } from './adapters/customersure/customersure-settings';
 import { critizrAdapter } from './adapters/critizr/critizr-adapter';
@@ -81,35 +81,14 @@ export function createRelayRoutes(routes: Record<string, RelayRoute>): RelayRout
  */
 export function loadRelayRoutes(dir: string, secrets: SecretLookup, log: (message: string) => void, now: () => number = Date.now): RelayRoutes {
   const routes: Record<string, RelayRoute> = {};
-  for (const org of folders(dir)) {
-    const path = join(dir, org, '_relay.json');
-    if (!existsSync(path)) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(path, 'utf8'));
-    } catch (error) {
-      log(`[survey-proxy] ignored ${path}: not valid JSON (${(error as Error).message})`);
-      continue;
-    }
-    const { $schema: _schema, ...rest } = (typeof json === 'object' && json !== null ? json : {}) as Record<string, unknown>;
-    const parsed = RelayFileSchema.safeParse(rest);
-    if (!parsed.success) {
-      log(`[survey-proxy] ignored ${path}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-      continue;
-    }
-    const route = relayRoute(parsed.data, secrets, now);
+  for (const org of orgFolders(dir)) {
+    const file = readSettingsFile(join(dir, org, '_relay.json'), RelayFileSchema, log);
+    if (!file) continue;
+    const route = relayRoute(file, secrets, now);
     if ('secrets' in route && !route.secrets.ok) {
       log(`[survey-proxy] ${org} relays to ${route.provider}, but ${route.secrets.missing.join(', ')} ${route.secrets.missing.length > 1 ? 'are' : 'is'} not set: its requests wait until it is`);
     }
     routes[org] = route;
   }
   return createRelayRoutes(routes);
-}
-
-function folders(dir: string): string[] {
-  try {
-    return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory());
-  } catch {
-    return [];
-  }
 }

@@ -1,37 +1,15 @@
-import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ResponseRateCounts } from '../../shared/metrics/response-rate';
 import { writeTransaction } from './dialect';
-import {
-  recipientOf,
-  siteCodeOf,
-  type FeedbackRequestEventRow,
-  type FeedbackRequestRow,
-  type FullFeedbackRequest,
-  type NewFeedbackRequest,
-} from './feedback-request-rows';
-import { addJob, type NewJob } from './job-store';
+import { fullRequests, insertFeedbackRequest, type CreateOptions, type CreateResult } from './insert-feedback-request';
+import type { FeedbackRequestEventRow, FeedbackRequestRow, FullFeedbackRequest, NewFeedbackRequest } from './feedback-request-rows';
 import { addRequestEvent, settleRelay, type RelaySettleItem } from './settle-relay';
 import type { FeedbackRequestState, Tables } from './tables';
 import type { RelaySettlement, RequestChanged } from './settle-relay';
 
 export type { FullFeedbackRequest, NewFeedbackRequest, FeedbackRequestRow, FeedbackRequestEventRow, RelaySettleItem };
 
-export interface CreateOptions {
-  now: Date;
-  /** Over-survey protection: at most one request per recipient within this many days (0: off). */
-  throttleDays: number;
-  /** Marked sent at once (an external link, or the proxy's own channel): no relay job. */
-  sentAtOnce: boolean;
-}
-
-export type CreateResult =
-  | { status: 'created'; request: FullFeedbackRequest }
-  /** The same Idempotency-Key and body as an earlier request: that request. */
-  | { status: 'replayed'; request: FullFeedbackRequest }
-  /** The same Idempotency-Key with another body. */
-  | { status: 'key_reused' };
-
+export type { CreateOptions, CreateResult };
 export type { RelaySettlement } from './settle-relay';
 
 /** Something a provider told us about a request (Securating's webhook steps, Critizr's statuses). */
@@ -76,8 +54,6 @@ export interface FeedbackRequestStore {
 
 export type { RequestChanged } from './settle-relay';
 
-const token = () => randomBytes(16).toString('base64url');
-const DAY_MS = 86_400_000;
 
 /**
  * Feedback requests with their data, reminders and timeline. A request and
@@ -86,80 +62,10 @@ const DAY_MS = 86_400_000;
  * between them and a request is never both queued and settled.
  */
 export function createFeedbackRequestStore(db: Kysely<Tables>, changed: RequestChanged = async () => undefined): FeedbackRequestStore {
-  const full = async (q: Kysely<Tables>, rows: FeedbackRequestRow[]): Promise<FullFeedbackRequest[]> => {
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const [data, reminders] = await Promise.all([
-      q.selectFrom('feedback_request_data').selectAll().where('request_id', 'in', ids).orderBy('request_id').orderBy('position').execute(),
-      q.selectFrom('feedback_request_reminders').selectAll().where('request_id', 'in', ids).orderBy('request_id').orderBy('position').execute(),
-    ]);
-    return rows.map((row) => ({ row, data: data.filter((d) => d.request_id === row.id), reminders: reminders.filter((r) => r.request_id === row.id) }));
-  };
-  const one = async (q: Kysely<Tables>, row: FeedbackRequestRow | undefined) => (row ? (await full(q, [row]))[0] : undefined);
-  const event = addRequestEvent;
+  const one = async (q: Kysely<Tables>, row: FeedbackRequestRow | undefined) => (row ? (await fullRequests(q, [row]))[0] : undefined);
 
   return {
-    create: (request, { now, throttleDays, sentAtOnce }) =>
-      writeTransaction(db, async (trx) => {
-        if (request.idempotency_key !== null) {
-          const earlier = await trx.selectFrom('feedback_requests').selectAll().where('org', '=', request.org).where('idempotency_key', '=', request.idempotency_key).executeTakeFirst();
-          if (earlier) return earlier.body_hash === request.body_hash ? { status: 'replayed', request: (await one(trx, earlier))! } : { status: 'key_reused' };
-        }
-        const nowIso = now.toISOString();
-        const recipient = recipientOf(request);
-        const throttledBy = !request.ignore_throttle && throttleDays > 0 && recipient !== null ? await recentFor(trx, request, recipient, throttleDays) : undefined;
-        const state: FeedbackRequestState = throttledBy ? 'not_sent' : sentAtOnce ? 'sent' : 'pending';
-        const row = await trx
-          .insertInto('feedback_requests')
-          .values({
-            org: request.org,
-            state,
-            channel: request.channel,
-            provider: request.provider,
-            email: request.email,
-            phone: request.phone,
-            first_name: request.first_name,
-            surname: request.surname,
-            survey_id: request.survey_id,
-            email_template_id: request.email_template_id,
-            text_message_template_id: request.text_message_template_id,
-            reference: request.reference,
-            machine_id: request.machine_id,
-            site_code: siteCodeOf(request.data),
-            send_at: request.send_at,
-            sent_at: state === 'sent' ? nowIso : null,
-            created_at: nowIso,
-            updated_at: nowIso,
-            // The seed's own wording for the setting: "the organisation's 'over-survey protection' setting".
-            not_sent_reason: throttledBy
-              ? `over-survey protection: request ${throttledBy} already asks this customer within ${throttleDays} days; set ignore_throttle to send anyway`
-              : null,
-            delivery_failure: null,
-            ignore_throttle: request.ignore_throttle ? 1 : 0,
-            external_link: request.external_link ? 1 : 0,
-            link_token: token(),
-            callback_token: token(),
-            provider_id: null,
-            idempotency_key: request.idempotency_key,
-            body_hash: request.body_hash,
-            recipient,
-          })
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        if (request.data.length) {
-          await trx.insertInto('feedback_request_data').values(request.data.map((d, position) => ({ request_id: row.id, position, key: d.key, value: d.value }))).execute();
-        }
-        if (request.reminders.length) {
-          await trx
-            .insertInto('feedback_request_reminders')
-            .values(request.reminders.map((r, position) => ({ request_id: row.id, position, ...r, sent_at: null, not_sent_reason: null, delivery_failure: null })))
-            .execute();
-        }
-        await event(trx, row.id, now, 'created', `relayed through ${request.provider}`);
-        if (state === 'pending') await addJob(trx, { kind: 'relay', org: row.org, subjectId: row.id, dueAt: new Date(request.send_at) }, now);
-        else await event(trx, row.id, now, state, row.not_sent_reason ?? (request.external_link ? 'external link: the merchant contacts the customer' : 'hosted link'));
-        return { status: 'created', request: (await one(trx, row))! };
-      }),
+    create: (request, options) => writeTransaction(db, (trx) => insertFeedbackRequest(trx, request, options)),
 
     find: async (org, id) => one(db, await db.selectFrom('feedback_requests').selectAll().where('org', '=', org).where('id', '=', id).executeTakeFirst()),
 
@@ -170,13 +76,13 @@ export function createFeedbackRequestStore(db: Kysely<Tables>, changed: RequestC
       if (filter.surveyIds?.length) query = query.where('survey_id', 'in', [...filter.surveyIds]);
       const rows = await query.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
       const total = Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      return { rows: await full(db, rows), total };
+      return { rows: await fullRequests(db, rows), total };
     },
 
     byIds: async (ids) => {
       if (ids.length === 0) return [];
       const rows = await db.selectFrom('feedback_requests').selectAll().where('id', 'in', [...ids]).execute();
-      const byId = new Map((await full(db, rows)).map((r) => [r.row.id, r]));
+      const byId = new Map((await fullRequests(db, rows)).map((r) => [r.row.id, r]));
       return ids.map((id) => byId.get(id)).filter((r): r is FullFeedbackRequest => r !== undefined);
     },
 
@@ -216,7 +122,7 @@ export function createFeedbackRequestStore(db: Kysely<Tables>, changed: RequestC
           const next = await trx.selectFrom('feedback_request_reminders').select('id').where('request_id', '=', requestId).where('sent_at', 'is', null).orderBy('position').executeTakeFirst();
           if (next) await trx.updateTable('feedback_request_reminders').set({ sent_at: nowIso }).where('id', '=', next.id).execute();
         }
-        await event(trx, requestId, now, report.kind, report.detail ?? null);
+        await addRequestEvent(trx, requestId, now, report.kind, report.detail ?? null);
       }),
 
     responseRate: async (org, from, to, filter) => {
@@ -242,20 +148,4 @@ export function createFeedbackRequestStore(db: Kysely<Tables>, changed: RequestC
       return { sent: Number(row.sent), delivered: Number(row.delivered ?? 0), replied: Number(row.replied ?? 0) };
     },
   };
-}
-
-/** The id of a live request to the same recipient within `days` of this one's send time. */
-async function recentFor(trx: Kysely<Tables>, request: NewFeedbackRequest, recipient: string, days: number): Promise<number | undefined> {
-  const at = new Date(request.send_at).getTime();
-  const row = await trx
-    .selectFrom('feedback_requests')
-    .select('id')
-    .where('org', '=', request.org)
-    .where('recipient', '=', recipient)
-    .where('state', '!=', 'not_sent')
-    .where('send_at', '>', new Date(at - days * DAY_MS).toISOString())
-    .where('send_at', '<', new Date(at + days * DAY_MS).toISOString())
-    .orderBy('id')
-    .executeTakeFirst();
-  return row?.id;
 }

@@ -7,6 +7,7 @@ import {
   type CustomerSureFake,
   type CustomerSureFakeOptions,
 } from './customersure-fake';
+import { SEED_FEEDBACK_REQUEST_BODY } from '../../proxy/relay/relay-fixtures';
 
 const open: CustomerSureFake[] = [];
 afterEach(async () => {
@@ -27,26 +28,7 @@ const headers = {
 };
 
 // The seed's EXAMPLE REQUEST body.
-const example = {
-  email: 'john.smith@example.com',
-  send_at: '2023-08-20T18:00:00+0100',
-  survey_id: 1484,
-  email_template_id: 10,
-  first_name: 'John',
-  surname: 'Smith',
-  reference: '#1041',
-  machine_id: '8736245',
-  data: [
-    { key: 'staff_code', value: 'luke' },
-    { key: 'site_code', value: 'newcastle' },
-    { key: 'category', value: 'api-support' },
-    { key: 'ticket_date', value: '20th Aug 2023' },
-  ],
-  reminders: [
-    { email_template_id: 11, send_at: '2023-08-27T18:00:00+0100' },
-    { email_template_id: 12, send_at: '2023-09-01T18:00:00+0100' },
-  ],
-};
+const example = SEED_FEEDBACK_REQUEST_BODY;
 const sms = { send_at: '2023-08-20T18:00:00Z', survey_id: 1484, sms: { number: '+447700900123', text_message_template_id: 7 } };
 
 async function post(fake: CustomerSureFake, body: unknown, with_: Record<string, string> = headers) {

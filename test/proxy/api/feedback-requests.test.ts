@@ -3,27 +3,16 @@ import { createOrgSettings } from '../../../src/proxy/org-settings/org-settings'
 import { critizrAdapter } from '../../../src/proxy/relay/adapters/critizr/critizr-adapter';
 import { createRelayRoutes } from '../../../src/proxy/relay/relay-routes';
 import { critizrSettingsWith } from '../relay/critizr/critizr-fixtures';
+import { SEED_FEEDBACK_REQUEST_BODY } from '../relay/relay-fixtures';
 import { testApp } from '../fixtures';
 import { ACME_TOKEN, BETA_TOKEN, V1 } from './api-fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00.000Z');
 
-/** The seed's "Create a feedback request" example, moved to the future. */
+/** The seed's "Create a feedback request" example, moved to the future (and reminding with template 11: 12 is archived here). */
 const seedExample = (overrides: Record<string, unknown> = {}) => ({
-  email: 'john.smith@example.com',
+  ...SEED_FEEDBACK_REQUEST_BODY,
   send_at: '2026-11-24T18:00:00+0100',
-  survey_id: 1484,
-  email_template_id: 10,
-  first_name: 'John',
-  surname: 'Smith',
-  reference: '#1041',
-  machine_id: '8736245',
-  data: [
-    { key: 'staff_code', value: 'luke' },
-    { key: 'site_code', value: 'newcastle' },
-    { key: 'category', value: 'api-support' },
-    { key: 'ticket_date', value: '20th Aug 2023' },
-  ],
   reminders: [
     { email_template_id: 11, send_at: '2026-12-01T18:00:00+0100' },
     { email_template_id: 11, send_at: '2026-12-06T18:00:00+0100' },
