@@ -11,7 +11,7 @@ export default defineConfig({
     projects: [
       {
         oxc: jsx,
-        test: { name: 'unit', environment: 'happy-dom', include: ['test/shared/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}'] },
+        test: { name: 'unit', environment: 'happy-dom', include: ['test/shared/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/dashboard/**/*.test.{ts,tsx}'] },
       },
       {
         test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'] },

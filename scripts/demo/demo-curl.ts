@@ -9,9 +9,10 @@ export interface DemoInstructions {
 }
 
 /**
- * The lines `npm start` prints after the proxy's own: the token, a curl that
- * creates a feedback request (send_at filled in by the shell, so it stays
- * pasteable), and one that lists it with its state. Pure.
+ * The lines `npm start` prints after the proxy's own: the token, where the
+ * results dashboard is, a curl that creates a feedback request (send_at filled
+ * in by the shell, so it stays pasteable), and one that lists it with its
+ * state. Pure.
  *
  * @example
  * demoInstructions({ origin: 'http://127.0.0.1:8787', token: 'demo-token-1a2b', relayUrl: 'http://127.0.0.1:8790' })
@@ -30,6 +31,7 @@ export function demoInstructions({ origin, token, relayUrl }: DemoInstructions):
       ? `Relay: org acme's feedback requests go to the Critizr contract fake on ${relayUrl} (demo/surveys/acme/_relay.json; DEMO_RELAY=off to leave it out)`
       : 'Relay: DEMO_RELAY=off, so org acme\'s feedback requests wait for a Critizr at the address in demo/surveys/acme/_relay.json',
     token ? `API token for org acme: ${token}` : 'API_TOKENS names no token of org acme: make one with `npm run token -- create acme me` and set TOKEN',
+    `Dashboard: ${origin}/dashboard/ (sign in with ${token ? 'the token above' : 'a token of org acme'})`,
     'Create a feedback request:',
     `  curl -s ${headers} -H 'Content-Type: application/json' -d ${body} ${origin}/api/feedback_requests`,
     relayUrl

@@ -3,8 +3,10 @@
  * Critizr contract fake that demo/surveys/acme/_relay.json points at (unless
  * DEMO_RELAY=off), gives the proxy the fake's token and an API token for org
  * acme when the environment sets none, starts the proxy exactly as
- * `npm run serve` does (src/proxy/main.ts), then prints a curl that creates a
- * feedback request: the fake logs the solicitation and the API shows it sent.
+ * `npm run serve` does (src/proxy/main.ts), seeds org acme with a believable
+ * history when it has no response yet (unless DEMO_SEED=off), so the
+ * dashboard has something to show, then prints a curl that creates a feedback
+ * request: the fake logs the solicitation and the API shows it sent.
  *
  * The environment is set here, before the proxy reads it once in main.ts.
  */
@@ -13,12 +15,21 @@ import { readConfig, type ProxyConfig } from '../../src/proxy/config';
 import { CRITIZR_FAKE_TOKEN } from '../../test/fakes/critizr/critizr-fake';
 import { DEMO_CRITIZR_PORT, startDemoCritizr } from './demo-critizr';
 import { demoInstructions } from './demo-curl';
+import { seedDemo } from './seed-demo';
 
 const env = process.env;
 const relay = env.DEMO_RELAY?.trim().toLowerCase() !== 'off';
+const seed = env.DEMO_SEED?.trim().toLowerCase() !== 'off';
+// While the demo seeds, the fake's line per solicitation would fill a screen; seedOnce prints their count instead.
+let seeding = false;
+let quieted = 0;
+const fakeLog = (line: string) => {
+  if (seeding && line.startsWith('[critizr-fake] solicitation #')) quieted++;
+  else console.log(line);
+};
 if (relay) {
   try {
-    await startDemoCritizr({ port: DEMO_CRITIZR_PORT, log: (line) => console.log(line) });
+    await startDemoCritizr({ port: DEMO_CRITIZR_PORT, log: fakeLog });
   } catch (error) {
     console.error(`[demo] cannot start the Critizr fake on 127.0.0.1:${DEMO_CRITIZR_PORT}: ${(error as Error).message}`);
     console.error('[demo] is another `npm start` running? DEMO_RELAY=off starts the demo without the fake');
@@ -42,9 +53,24 @@ if (config && config.port !== 0) {
   const origin = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
   if (await answers(`${origin}/api/openapi.json`)) {
     const token = config.apiTokens.find((t) => t.org === 'acme')?.token;
+    if (seed && token) await seedOnce(origin, token);
     const relayUrl = relay ? `http://127.0.0.1:${DEMO_CRITIZR_PORT}` : undefined;
     console.log(['', ...demoInstructions({ origin, token, relayUrl }), ''].join('\n'));
   }
+}
+
+/** Seeds an empty org acme; a failure is reported, and the demo goes on without the history. */
+async function seedOnce(origin: string, token: string): Promise<void> {
+  seeding = true;
+  try {
+    const { seeded, responses } = await seedDemo({ origin, token, log: (line) => console.log(line) });
+    if (!seeded) console.log(`[demo] org acme already has ${responses.toLocaleString('en-GB')} responses, so nothing was seeded`);
+  } catch (error) {
+    console.error(`[demo] could not seed the demo data (DEMO_SEED=off skips it): ${(error as Error).message}`);
+  } finally {
+    seeding = false;
+  }
+  if (quieted > 0) console.log(`[critizr-fake] ${quieted} solicitations for the seeded invitations so far; the rest are due within half an hour`);
 }
 
 /** Polls `url` until it answers (the proxy listens) or 20 s pass. */

@@ -13,6 +13,8 @@ export interface ProxyConfig {
   allowedOrigins: AllowedOrigins;
   widgetScriptPath: string;
   demoDir: string;
+  /** The built dashboard, served at /dashboard. */
+  dashboardDir: string;
   /** API tokens from `API_TOKENS=acme:tok1,beta:tok2`, for deployments and tests; the CLI's live in the database. */
   apiTokens: readonly ApiToken[];
   /** The proxy's address as customers and providers reach it (hosted links, webhooks back); default its listen address. */
@@ -62,6 +64,7 @@ export function readConfig(env: Record<string, string | undefined>): ProxyConfig
     allowedOrigins: readOrigins(value(env, 'ALLOWED_ORIGINS')),
     widgetScriptPath: path('WIDGET_SCRIPT_PATH', 'dist/survey_widget.js'),
     demoDir: path('DEMO_DIR', 'demo'),
+    dashboardDir: path('DASHBOARD_DIR', 'dist/dashboard'),
     apiTokens: readApiTokens(value(env, 'API_TOKENS')),
     publicUrl: readPublicUrl(value(env, 'PUBLIC_URL')),
     secrets: (name) => value(env, name),

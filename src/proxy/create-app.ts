@@ -14,6 +14,7 @@ import type { Store } from './store/open-store';
 import { serveDemo } from './serve-demo';
 import { securatingCallback } from './callbacks/securating-callback';
 import { hostedRoutes } from './hosted/hosted-routes';
+import { dashboardRoutes } from './dashboard/dashboard-routes';
 import type { RelayRoutes } from './relay/relay-routes';
 import type { SurveyCatalog } from './survey-catalog';
 import { SURVEY_SCHEMA_PATH, surveyJsonSchema } from './survey-json-schema';
@@ -46,6 +47,12 @@ export interface AppDeps {
   onRequestQueued?: () => void;
   /** Where internal failures are reported; never sees visitors' bad input. */
   log?: (message: string) => void;
+  /** The built dashboard (`dist/dashboard`), served at `/dashboard`. */
+  dashboardDir?: string;
+  /** Which org a token hash belongs to (environment tokens too): a dashboard session lives only while its token does. */
+  tokenHashLookup?: (tokenHash: string) => Promise<string | undefined>;
+  /** How often the dashboard's live feed looks for new responses; default 1 s. */
+  eventsPollMs?: number;
 }
 
 /**
@@ -59,6 +66,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Hono {
   const { catalog, store, now = () => new Date(), maxBodyBytes = 64 * 1024, log = console.error } = deps;
   const app = new Hono();
+  // Rollups count in the org's calendar days, so every new response is dated in its zone.
+  const zoneOf = (org: string) => deps.orgSettings?.timeZone(org) ?? 'UTC';
   app.use('/v1/*', cors(deps.allowedOrigins));
 
   app.get('/v1/surveys/:org/:survey', (c) => {
@@ -73,7 +82,7 @@ export function createApp(deps: AppDeps): Hono {
     '/v1/responses',
     requireJson(),
     bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`) }),
-    postResponse({ catalog, store: store.responses, now, requestByToken: async (token) => (await store.feedbackRequests.byLinkToken(token))?.row }),
+    postResponse({ catalog, store: store.responses, now, zoneOf, requestByToken: async (token) => (await store.feedbackRequests.byLinkToken(token))?.row }),
   );
   if (deps.openApiDocument) {
     const document = deps.openApiDocument;
@@ -86,7 +95,21 @@ export function createApp(deps: AppDeps): Hono {
     createApi({ store, catalog, orgSettings: deps.orgSettings ?? createOrgSettings(), now, tokenLookup, relayRoutes: deps.relayRoutes, publicUrl: deps.publicUrl, onRequestQueued: deps.onRequestQueued }),
   );
   app.route('/', hostedRoutes({ store, catalog }));
-  app.route('/', securatingCallback({ store, catalog, now, log }));
+  app.route(
+    '/',
+    dashboardRoutes({
+      store,
+      catalog,
+      orgSettings: deps.orgSettings ?? createOrgSettings(),
+      now,
+      dashboardDir: deps.dashboardDir,
+      publicUrl: deps.publicUrl,
+      tokenHashLookup: deps.tokenHashLookup ?? ((hash) => store.tokens.orgOfHash(hash)),
+      eventsPollMs: deps.eventsPollMs,
+      log,
+    }),
+  );
+  app.route('/', securatingCallback({ store, catalog, now, log, zoneOf }));
   const schema = surveyJsonSchema();
   app.get(SURVEY_SCHEMA_PATH, () => jsonResponse(schema, 200, { 'Cache-Control': 'public, max-age=300' }));
   app.get('/survey_widget.js', widgetAsset(deps.readWidgetScript, 'text/javascript'));

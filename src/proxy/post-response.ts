@@ -2,7 +2,7 @@ import type { Handler } from 'hono';
 import { bodyHash } from './body-hash';
 import { FEEDBACK_REQUEST_PARAM } from './hosted/hosted-params';
 import { errorResponse, jsonResponse } from './json-response';
-import { ratedAnswers } from '../shared/metrics/rated-answers';
+import { responseFacts } from './store/response-facts';
 import type { InsertResult, ResponseStore } from './store/response-store';
 import type { SurveyCatalog } from './survey-catalog';
 import { fieldError, validationBody } from './validation-error';
@@ -14,6 +14,8 @@ export interface PostResponseDeps {
   now: () => Date;
   /** The feedback request a hosted link's token names (id and org), to link the response to it. */
   requestByToken?: (token: string) => Promise<{ id: number; org: string } | undefined>;
+  /** The org's time zone, whose calendar days the dashboard counts in; default UTC. */
+  zoneOf?: (org: string) => string;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface PostResponseDeps {
  * makes it idempotent: a retry of the same response answers 200 with the
  * stored copy; a different response under a used id answers 409.
  */
-export function postResponse({ catalog, store, now, requestByToken }: PostResponseDeps): Handler {
+export function postResponse({ catalog, store, now, requestByToken, zoneOf = () => 'UTC' }: PostResponseDeps): Handler {
   return async (c) => {
     let raw: unknown;
     try {
@@ -42,11 +44,11 @@ export function postResponse({ catalog, store, now, requestByToken }: PostRespon
       if (request?.org === result.value.org) feedbackRequestId = request.id;
     }
     // Hash what was validated, not the bytes: a retry may re-serialise its JSON differently.
-    const survey = catalog.get(result.value.org, result.value.survey);
-    const rated = survey ? ratedAnswers(survey.questions, result.value.answers) : [];
+    const response = { ...result.value, received_at: now().toISOString() };
+    const facts = responseFacts(response, catalog.get(response.org, response.survey), zoneOf(response.org));
     // A database locked past busy_timeout throws SQLITE_BUSY with nothing stored; createApp answers
     // 503 with Retry-After, and the widget's outbox retries, so the visitor loses nothing.
-    const inserted: InsertResult = await store.insert({ ...result.value, received_at: now().toISOString() }, bodyHash(result.value), rated, feedbackRequestId);
+    const inserted: InsertResult = await store.insert(response, bodyHash(result.value), facts, feedbackRequestId);
     if (inserted.status === 'created') return jsonResponse(inserted.response, 201);
     if (inserted.status === 'duplicate') return jsonResponse(inserted.response, 200);
     return errorResponse(409, conflictBody());

@@ -12,6 +12,8 @@ export interface SurveyCatalog {
   codeById(org: string, id: number): string | undefined;
   /** One org's surveys, in file-name order. */
   list(org: string): Survey[];
+  /** Every org with at least one survey file. */
+  orgs(): string[];
   readonly size: number;
 }
 
@@ -62,6 +64,7 @@ export function createSurveyCatalog(entries: Iterable<CatalogEntry>): SurveyCata
     byId: (org, id) => byId.get(`${org}/${id}`),
     codeById: (org, id) => codes.get(`${org}/${id}`),
     list: (org) => [...(byOrg.get(org) ?? [])],
+    orgs: () => [...byOrg.keys()].sort(),
     size: surveys.size,
   };
 }

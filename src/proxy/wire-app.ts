@@ -10,6 +10,7 @@ import type { WorkerLoop } from './workers/worker-loop';
 import { createWebhookRender } from './workers/render-webhook';
 import { createWebhookWorker } from './workers/webhook-worker';
 import { createApp } from './create-app';
+import { indexStats } from './index-stats';
 import { openApiDocument } from './openapi/openapi-document';
 import { loadOrgSettings } from './org-settings/org-settings';
 import { openStore, type Store } from './store/open-store';
@@ -35,8 +36,8 @@ export interface Workers {
 }
 
 /** What `wireApp` reads: the config without the listen address; the relay's parts default. */
-export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secrets' | 'relay'> &
-  Partial<Pick<ProxyConfig, 'publicUrl' | 'secrets' | 'relay'>> & {
+export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir'> &
+  Partial<Pick<ProxyConfig, 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir'>> & {
     /** The public address when none is configured (main passes its listen address). */
     fallbackPublicUrl?: string;
     /** The relay's and webhooks' HTTP client; tests may wrap it. */
@@ -55,6 +56,7 @@ export async function wireApp(config: WireConfig, log: (message: string) => void
   const orgSettings = loadOrgSettings(config.surveysDir, log);
   const indexed = await store.responses.indexLegacy((org, id) => catalog.byId(org, id));
   if (indexed > 0) log(`[survey-proxy] indexed ${indexed} responses stored before the v1 API (ratings, links, filters)`);
+  await indexStats(store, catalog, orgSettings, log);
   const readWidgetScript = createWidgetScriptReader(config.widgetScriptPath);
   // The stylesheet is built next to the script (dist/survey_widget.css).
   const readWidgetStyles = createWidgetScriptReader(config.widgetScriptPath.replace(/\.js$/, '.css'));
@@ -110,6 +112,8 @@ export async function wireApp(config: WireConfig, log: (message: string) => void
     readWidgetScript,
     readWidgetStyles,
     demoDir: config.demoDir,
+    dashboardDir: config.dashboardDir,
+    tokenHashLookup: async (hash) => envTokens.get(hash) ?? store.tokens.orgOfHash(hash),
     log,
   });
   return { app, store, catalog, scriptBuilt: readWidgetScript() !== undefined, workers };

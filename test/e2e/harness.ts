@@ -85,7 +85,7 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   const problems: string[] = [];
   // Wired exactly as main.ts wires it; problems (a refused survey file, an internal error) fail the run.
   const { app, store } = await wireApp(
-    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT, apiTokens: [{ org: 'acme', token: E2E_API_TOKEN }] },
+    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT, dashboardDir: join(REPO, 'dist/dashboard'), apiTokens: [{ org: 'acme', token: E2E_API_TOKEN }] },
     (message) => problems.push(message),
   );
   if (problems.length) throw new Error(`test surveys were refused:\n${problems.join('\n')}`);

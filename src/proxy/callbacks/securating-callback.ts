@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { ratedAnswers } from '../../shared/metrics/rated-answers';
 import { bodyHash } from '../body-hash';
 import { readSecuratingWebhook, SECURATING_WEBHOOK_REPLY, stepToState } from '../relay/adapters/securating/securating-webhook';
 import type { Store } from '../store/open-store';
+import { responseFacts } from '../store/response-facts';
 import type { SurveyCatalog } from '../survey-catalog';
 import { reviewResponse } from './review-response';
 
@@ -11,6 +11,8 @@ export interface CallbackDeps {
   catalog: SurveyCatalog;
   now: () => Date;
   log?: (message: string) => void;
+  /** The org's time zone, whose calendar days the dashboard counts in; default UTC. */
+  zoneOf?: (org: string) => string;
 }
 
 const text = (body: string, status = 200) => new Response(body, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
@@ -25,7 +27,7 @@ const text = (body: string, status = 200) => new Response(body, { status, header
  * request. « Nos robots attendent un retour contenant « ok » ou « success » »:
  * the answer is `ok`, also to a repeated call, so the robots stop retrying.
  */
-export function securatingCallback({ store, catalog, now, log = console.error }: CallbackDeps): Hono {
+export function securatingCallback({ store, catalog, now, log = console.error, zoneOf = () => 'UTC' }: CallbackDeps): Hono {
   const app = new Hono();
   app.on(['GET', 'POST'], '/relay/securating/:token', async (c) => {
     const token = c.req.param('token');
@@ -51,7 +53,7 @@ export function securatingCallback({ store, catalog, now, log = console.error }:
       }
       const response = reviewResponse(request, survey, code, { source: 'securating', ...event.review }, clock);
       const { received_at: _received, ...hashed } = response;
-      await store.responses.insert(response, bodyHash(hashed), ratedAnswers(survey.questions, response.answers), request.row.id);
+      await store.responses.insert(response, bodyHash(hashed), responseFacts(response, survey, zoneOf(response.org)), request.row.id);
     }
     return text(SECURATING_WEBHOOK_REPLY);
   });

@@ -18,7 +18,21 @@ export const OrgFileSchema = z.object({
     .max(365)
     .default(0)
     .describe('At most one feedback request per customer (email or SMS number) within this many days; 0 turns the protection off. ignore_throttle on a request skips it'),
+  // The dashboard shows a response's reference and machine_id as links into the merchant's own systems.
+  reference_url: linkPattern('reference').optional(),
+  machine_id_url: linkPattern('machine_id').optional(),
 });
+
+/** An http(s) URL holding `{name}` where the value goes (URL-encoded), e.g. `https://crm.example/orders/{reference}`. */
+function linkPattern(name: string) {
+  return z
+    .string()
+    .max(500)
+    .refine((v) => v.includes(`{${name}}`) && /^https?:\/\/[^\s]+$/i.test(v) && URL.canParse(v.replaceAll(`{${name}}`, 'x')), {
+      message: `an http(s) URL containing {${name}}`,
+    })
+    .describe(`The dashboard links each response's ${name} to this URL, {${name}} replaced by the value`);
+}
 
 /**
  * `{SURVEYS_DIR}/{org}/_templates.json`: the org's email and text message

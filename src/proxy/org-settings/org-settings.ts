@@ -11,6 +11,13 @@ export interface OrgSettings {
   throttleDays(org: string): number;
   emailTemplates(org: string): EmailTemplateJson[];
   textMessageTemplates(org: string): TextMessageTemplateJson[];
+  /** URL patterns the dashboard links a response's reference and machine_id with (`{reference}` is replaced). */
+  linkPatterns(org: string): LinkPatterns;
+}
+
+export interface LinkPatterns {
+  reference?: string;
+  machine_id?: string;
 }
 
 interface OrgEntry {
@@ -18,6 +25,7 @@ interface OrgEntry {
   throttleDays: number;
   emailTemplates: EmailTemplateJson[];
   textMessageTemplates: TextMessageTemplateJson[];
+  linkPatterns: LinkPatterns;
 }
 
 /** Settings in memory; `loadOrgSettings` fills them from disk, tests build them directly. */
@@ -29,6 +37,7 @@ export function createOrgSettings(entries: Record<string, Partial<OrgEntry>> = {
     throttleDays: (org) => get(org).throttleDays ?? 0,
     emailTemplates: (org) => byName(get(org).emailTemplates),
     textMessageTemplates: (org) => byName(get(org).textMessageTemplates),
+    linkPatterns: (org) => get(org).linkPatterns ?? {},
   };
 }
 
@@ -45,6 +54,7 @@ export function loadOrgSettings(dir: string, log: (message: string) => void = co
     entries[org] = {
       timeZone: settings?.time_zone,
       throttleDays: settings?.over_survey_protection_days,
+      linkPatterns: { reference: settings?.reference_url, machine_id: settings?.machine_id_url },
       emailTemplates: templates?.email_templates.map(({ id, name, from_name, from_email, subject, body, locale, archived }) => ({ id, name, from_name, from_email, subject, body, locale, archived })),
       textMessageTemplates: templates?.text_message_templates.map(({ id, name, body, locale, archived }) => ({ id, name, body, locale, archived })),
     };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createBrowseStore, type BrowseStore } from './browse-store';
 import { createFeedbackRequestStore, type FeedbackRequestStore } from './feedback-request-store';
 import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { createJobStore, type JobStore } from './job-store';
@@ -6,8 +7,10 @@ import { migrateToLatest } from './migrate';
 import { openSqlite, type SqliteOptions } from './open-database';
 import { createRatingStore, type RatingStore } from './rating-store';
 import { createResponseStore, type ResponseStore } from './response-store';
+import { createSessionStore, type SessionStore } from './session-store';
 import { createSiteStore, type SiteStore } from './site-store';
 import { createStaffStore, type StaffStore } from './staff-store';
+import { createStatsStore, type StatsStore } from './stats-store';
 import type { Tables } from './tables';
 import { createTokenStore, type TokenStore } from './token-store';
 import { createWebhookStore, type WebhookStore } from './webhook-store';
@@ -22,6 +25,10 @@ export interface Store {
   jobs: JobStore;
   webhooks: WebhookStore;
   feedbackRequests: FeedbackRequestStore;
+  /** The dashboard's rollups, response list and sign-ins. */
+  stats: StatsStore;
+  browse: BrowseStore;
+  sessions: SessionStore;
   close(): Promise<void>;
 }
 
@@ -56,6 +63,9 @@ export function createStore(db: Kysely<Tables>): Store {
     webhooks: createWebhookStore(db),
     // Every state change of a request tells its subscribers, in the transaction that made it.
     feedbackRequests: createFeedbackRequestStore(db, async (trx, org, id, now) => void (await enqueueWebhookEvent(trx, org, 'feedback_request.updated', id, now))),
+    stats: createStatsStore(db),
+    browse: createBrowseStore(db),
+    sessions: createSessionStore(db),
     close: () => db.destroy(),
   };
 }

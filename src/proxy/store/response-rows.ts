@@ -3,7 +3,19 @@ import type { StoredResponse } from '../../shared/response-schema';
 import type { ResponsesTable } from './tables';
 import type { Insertable, Selectable } from 'kysely';
 
-export type ResponseRow = Selectable<ResponsesTable>;
+/** A stored response's row, without its search text (up to 20,000 characters only a search reads). */
+export type ResponseRow = Omit<Selectable<ResponsesTable>, 'search_text'>;
+
+/** Every column of a `ResponseRow`: what lists select, so the search text stays unread. */
+export const RESPONSE_COLUMNS = [
+  'id', 'uuid', 'org', 'survey', 'survey_id', 'body_hash', 'reference', 'machine_id', 'locale', 'page_url',
+  'submitted_at', 'submitted_utc', 'received_at', 'updated_at', 'email', 'company_name', 'site_code', 'staff_code',
+  'site_id', 'staff_id', 'rated', 'answers', 'customer', 'segments', 'metadata', 'feedback_request_id',
+] as const satisfies readonly (keyof ResponseRow)[];
+
+// A column added to the table but not to the list above fails to compile here.
+const everyColumn: Record<Exclude<keyof ResponseRow, (typeof RESPONSE_COLUMNS)[number]>, never> = {};
+void everyColumn;
 
 /** The columns filters and links read, derived from the response itself; one derivation for inserts and migrated rows. */
 export function derivedColumns(r: StoredResponse): Pick<ResponseRow, 'submitted_utc' | 'email' | 'company_name' | 'site_code' | 'staff_code'> {
@@ -45,8 +57,14 @@ export function responseRow(
   };
 }
 
+/** The columns `storedResponse` reads. */
+export const STORED_RESPONSE_COLUMNS = [
+  'uuid', 'org', 'survey', 'survey_id', 'answers', 'customer', 'segments', 'metadata',
+  'reference', 'machine_id', 'locale', 'page_url', 'submitted_at', 'received_at',
+] as const satisfies readonly (keyof ResponseRow)[];
+
 /** A stored row as the widget's `POST /v1/responses` returns it (its `id` is the UUID). */
-export function storedResponse(row: ResponseRow): StoredResponse {
+export function storedResponse(row: Pick<ResponseRow, (typeof STORED_RESPONSE_COLUMNS)[number]>): StoredResponse {
   return {
     id: row.uuid,
     org: row.org,

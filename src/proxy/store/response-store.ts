@@ -1,12 +1,15 @@
 import { sql, type Kysely } from 'kysely';
-import { ratedAnswers, type RatedAnswer } from '../../shared/metrics/rated-answers';
+import { metricAnswers, ratedAnswers } from '../../shared/metrics/rated-answers';
 import type { StoredResponse } from '../../shared/response-schema';
 import type { Survey } from '../../shared/survey-schema';
 import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { writeTransaction } from './dialect';
 import { addRatings } from './rating-writes';
+import type { ResponseFacts } from './response-facts';
 import { derivedColumns, ratingRows, responseRow, storedResponse, type ResponseRow } from './response-rows';
+import { createStatTally, segmentRows } from './stat-tally';
 import type { Tables } from './tables';
+import { writeStats } from './write-stats';
 
 export type { ResponseRow };
 
@@ -35,9 +38,12 @@ export interface PageRequest {
 }
 
 export interface ResponseStore {
-  /** Stores a response once per UUID, with the ratings `/nps` and `/csat` count, in one write transaction. */
-  /** `feedbackRequestId`: the request the response answers (its hosted link), linked for the API and response_rate. */
-  insert(response: StoredResponse, bodyHash: string, rated: readonly RatedAnswer[], feedbackRequestId?: number | null): Promise<InsertResult>;
+  /**
+   * Stores a response once per UUID in one write transaction, with the ratings `/nps` and `/csat` count and
+   * the dashboard's rollups, segment rows and search text, all from `facts` (see `responseFacts`).
+   * `feedbackRequestId`: the request the response answers (its hosted link), linked for the API and response_rate.
+   */
+  insert(response: StoredResponse, bodyHash: string, facts: ResponseFacts, feedbackRequestId?: number | null): Promise<InsertResult>;
   /** True when some response answers this feedback request. */
   answersRequest(feedbackRequestId: number): Promise<boolean>;
   /** By the widget's UUID. */
@@ -60,17 +66,21 @@ export function createResponseStore(db: Kysely<Tables>): ResponseStore {
   const selectByUuid = (q: Kysely<Tables>, uuid: string) => q.selectFrom('responses').selectAll().where('uuid', '=', uuid).executeTakeFirst();
 
   return {
-    insert: (response, bodyHash, rated, feedbackRequestId = null) =>
+    insert: (response, bodyHash, facts, feedbackRequestId = null) =>
       writeTransaction(db, async (trx) => {
         const links = await linksFor(trx, response.org, response.segments);
         const inserted = await trx
           .insertInto('responses')
-          .values({ ...responseRow(response, bodyHash, links), feedback_request_id: feedbackRequestId })
+          .values({ ...responseRow(response, bodyHash, links), feedback_request_id: feedbackRequestId, search_text: facts.searchText })
           .onConflict((oc) => oc.column('uuid').doNothing())
           .executeTakeFirst();
         const row = (await selectByUuid(trx, response.id)) as ResponseRow;
         if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-          await addRatings(trx, ratingRows(row, rated));
+          await addRatings(trx, ratingRows(row, metricAnswers(facts.scored)));
+          // The dashboard's rollups move with the row, so they never disagree with it.
+          const tally = createStatTally();
+          tally.add(response, facts);
+          await writeStats(trx, tally, segmentRows(response, row.id, row.submitted_utc));
           await trx
             .insertInto('response_counts')
             .values({ org: row.org, survey_id: row.survey_id, n: 1 })

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { DashboardTables } from './dashboard-tables';
 
 /**
  * The database as Kysely sees it: one interface per table, the same on
@@ -6,7 +7,7 @@ import type { Generated } from 'kysely';
  * (`Date#toISOString()`), so they compare correctly as strings on both.
  * Only `src/proxy/store/` imports this file: nothing else writes SQL.
  */
-export interface Tables {
+export interface Tables extends DashboardTables {
   responses: ResponsesTable;
   ratings: RatingsTable;
   rating_days: RatingDaysTable;
@@ -63,6 +64,8 @@ export interface ResponsesTable {
   metadata: string;
   /** The feedback request this response answers (through its hosted link or a provider's webhook). */
   feedback_request_id: number | null;
+  /** Lower-cased text the dashboard's free-text search looks in (`responseFacts`); null until indexed. */
+  search_text: string | null;
 }
 
 /** One NPS or CSAT rating answer: what `/nps` and `/csat` count. */

@@ -19,6 +19,8 @@ export interface TokenStore {
   revoke(id: number, now: Date): Promise<boolean>;
   /** The org an unrevoked token belongs to. */
   orgOf(token: string): Promise<string | undefined>;
+  /** The same, by the token's `hashToken` (what a dashboard session remembers instead of the token). */
+  orgOfHash(tokenHash: string): Promise<string | undefined>;
 }
 
 /**
@@ -32,6 +34,8 @@ export function hashToken(token: string): string {
 
 /** API tokens, stored hashed. */
 export function createTokenStore(db: Kysely<Tables>): TokenStore {
+  const orgOfHash = async (tokenHash: string) =>
+    (await db.selectFrom('api_tokens').select('org').where('token_hash', '=', tokenHash).where('revoked_at', 'is', null).executeTakeFirst())?.org;
   const columns = ['id', 'org', 'name', 'created_at', 'revoked_at'] as const;
   return {
     create: async (org, name, now) => {
@@ -52,9 +56,7 @@ export function createTokenStore(db: Kysely<Tables>): TokenStore {
       const result = await db.updateTable('api_tokens').set({ revoked_at: now.toISOString() }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    orgOf: async (token) => {
-      const row = await db.selectFrom('api_tokens').select('org').where('token_hash', '=', hashToken(token)).where('revoked_at', 'is', null).executeTakeFirst();
-      return row?.org;
-    },
+    orgOf: (token) => orgOfHash(hashToken(token)),
+    orgOfHash: (tokenHash) => orgOfHash(tokenHash),
   };
 }

@@ -42,6 +42,17 @@ export function npsResult(counts: RatingCounts): NpsResult {
     const band = npsBand(value);
     if (band) tally[band] += countOf(counts, value);
   }
+  return npsOfBands(tally);
+}
+
+/**
+ * The NPS result of ratings already counted per band (the dashboard's daily rollups keep bands,
+ * not 0-10 values): the same score and rounding as `npsResult`.
+ *
+ * @example
+ * npsOfBands({ promoter: 6, passive: 3, detractor: 1 }).net_promoter_score // 50
+ */
+export function npsOfBands(tally: Readonly<Record<NpsBand, number>>): NpsResult {
   const total = tally.promoter + tally.passive + tally.detractor;
   return {
     net_promoter_score: roundedPercent(tally.promoter - tally.detractor, total),

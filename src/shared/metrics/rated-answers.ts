@@ -1,4 +1,5 @@
 import type { Question } from '../survey-schema';
+import { scoredAnswers, type ScoredAnswer } from './scored-answers';
 
 /** The two scales the v1 metrics count: `/nps` and `/csat`. */
 export type MetricScale = 'nps' | 'csat';
@@ -20,14 +21,12 @@ export function ratedAnswers(
   questions: readonly Question[],
   answers: readonly { question_id: number; answer: unknown }[],
 ): RatedAnswer[] {
-  const scales = new Map<number, MetricScale>();
-  for (const q of questions) {
-    if (q.answer_type === 'Rating' && (q.scale === 'nps' || q.scale === 'csat')) scales.set(q.id, q.scale);
-  }
+  return metricAnswers(scoredAnswers(questions, answers));
+}
+
+/** The NPS and CSAT answers among scored ones, as `/nps` and `/csat` count them. */
+export function metricAnswers(scored: readonly ScoredAnswer[]): RatedAnswer[] {
   const rated: RatedAnswer[] = [];
-  for (const { question_id, answer } of answers) {
-    const scale = scales.get(question_id);
-    if (scale && typeof answer === 'number' && Number.isInteger(answer)) rated.push({ scale, value: answer });
-  }
+  for (const { scale, value } of scored) if (scale !== 'custom') rated.push({ scale, value });
   return rated;
 }

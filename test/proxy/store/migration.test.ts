@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/proxy/store/open-store';
 import { demoCatalog, tempDir } from '../fixtures';
+import { factsOf } from './store-fixtures';
 
 /** The schema a proxy from before the v1 API created (src/proxy/response-store.ts at b0cf9de), verbatim. */
 const LEGACY_SCHEMA = `
@@ -49,8 +50,8 @@ describe('a database from before the v1 API', () => {
       expect(await store.responses.find('acme', 1)).toMatchObject({ uuid: 'aaaaaaaa-0000-4000-8000-000000000001', reference: 'INV-2090', rated: 0 });
       expect(await store.responses.find('acme', 2)).toMatchObject({ uuid: 'bbbbbbbb-0000-4000-8000-000000000002' });
       const retry = await store.responses.get('aaaaaaaa-0000-4000-8000-000000000001');
-      expect(await store.responses.insert(retry!, 'hash-1', [])).toMatchObject({ status: 'duplicate' });
-      expect((await store.responses.insert({ ...retry!, customer: {} }, 'other', [])).status).toBe('conflict');
+      expect(await store.responses.insert(retry!, 'hash-1', factsOf(retry!))).toMatchObject({ status: 'duplicate' });
+      expect((await store.responses.insert({ ...retry!, customer: {} }, 'other', factsOf(retry!))).status).toBe('conflict');
     } finally {
       await store.close();
     }
@@ -83,7 +84,7 @@ describe('a database from before the v1 API', () => {
     const store = await openStore(path);
     await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([{ name: '001-responses' }, { name: '002-api-v1' }, { name: '003-feedback-requests' }]);
+    expect(db.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([{ name: '001-responses' }, { name: '002-api-v1' }, { name: '003-feedback-requests' }, { name: '004-dashboard' }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 2 });
     db.close();
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/proxy/store/open-store';
 import { splitByUtcDays } from '../../../src/proxy/store/utc-days';
-import { storedResponse } from './store-fixtures';
+import { factsOf, storedResponse } from './store-fixtures';
 
 describe('splitByUtcDays()', () => {
   it.each([
@@ -36,7 +36,8 @@ describe('rating counts', () => {
       const survey = random() < 0.5 ? 1484 : 3000;
       all.push({ at, value, survey });
       const iso = new Date(at).toISOString();
-      await store.responses.insert(storedResponse({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, survey_id: survey, submitted_at: iso, received_at: iso }), `h${i}`, [{ scale: 'nps', value }]);
+      const response = storedResponse({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, survey_id: survey, submitted_at: iso, received_at: iso });
+      await store.responses.insert(response, `h${i}`, factsOf(response, [{ question_id: 1, scale: 'nps', value }]));
     }
     for (let trial = 0; trial < 60; trial += 1) {
       const a = start - 86_400_000 + Math.floor(random() * (span + 2 * 86_400_000));

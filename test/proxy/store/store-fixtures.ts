@@ -1,4 +1,5 @@
-import type { RatedAnswer } from '../../../src/shared/metrics/rated-answers';
+import { responseFacts, type ResponseFacts } from '../../../src/proxy/store/response-facts';
+import type { ScoredAnswer } from '../../../src/shared/metrics/scored-answers';
 import type { StoredResponse } from '../../../src/shared/response-schema';
 
 /** A stored post-purchase response; spread overrides over it. */
@@ -22,4 +23,10 @@ export function storedResponse(overrides: Partial<StoredResponse> = {}): StoredR
   };
 }
 
-export const NPS_9: RatedAnswer[] = [{ scale: 'nps', value: 9 }];
+/** What insert is given for `response`, dated in `zone`; `scored` stands in for what its survey file would give. */
+export function factsOf(response: StoredResponse, scored: ScoredAnswer[] = [], zone = 'UTC'): ResponseFacts {
+  return { ...responseFacts(response, undefined, zone), scored };
+}
+
+/** The facts of the default response: one NPS 9. */
+export const NPS_9: ResponseFacts = factsOf(storedResponse(), [{ question_id: 1, scale: 'nps', value: 9 }]);
