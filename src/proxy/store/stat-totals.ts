@@ -10,6 +10,7 @@ export interface StatTotals {
 /** The counting columns of `stat_days`, in the order the rollups add them. */
 export const STAT_COUNT_COLUMNS = ['responses', 'promoters', 'passives', 'detractors', 'csat_1', 'csat_2', 'csat_3', 'csat_4', 'csat_5'] as const;
 
+/** One of the counting columns. */
 export type StatCountColumn = (typeof STAT_COUNT_COLUMNS)[number];
 
 /** A row of summed counts as the driver returns them: SUM may come back as a string, a bigint or null. */

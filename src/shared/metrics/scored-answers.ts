@@ -3,6 +3,7 @@ import type { Question } from '../survey-schema';
 /** A Rating question's scale as the dashboard groups it: the two metric scales, or any other range. */
 export type ScoreScale = 'nps' | 'csat' | 'custom';
 
+/** One Rating answer: which question, on which scale, and the value given. */
 export interface ScoredAnswer {
   question_id: number;
   scale: ScoreScale;

@@ -9,7 +9,8 @@ import { responseFacts } from '../../../src/proxy/store/response-facts';
 import { responseRow } from '../../../src/proxy/store/response-rows';
 import type { StatTotals } from '../../../src/proxy/store/stats-store';
 import type { StoredResponse } from '../../../src/shared/response-schema';
-import { tempDir } from '../fixtures';
+import { createOrgSettings } from '../../../src/proxy/org-settings/org-settings';
+import { postResponse, tempDir, testApp, validPayload } from '../fixtures';
 import { dayIn, insertAll, ORDER_SURVEY, prng, surveyOf, variedResponses } from './dashboard-fixtures';
 import { storedResponse } from './store-fixtures';
 
@@ -141,6 +142,30 @@ describe('stats store', () => {
       const york = inView.filter((r) => r.segments.site_code === 'york').length;
       expect(await store.stats.count('acme', days, surveyIds, { key: 'site_code', value: 'york' }), label).toBe(york);
     }
+  });
+
+  it('dates a response posted to the proxy in its org’s zone, with its answers scored from the survey file', async () => {
+    const { app, store } = await testApp({ orgSettings: createOrgSettings({ acme: { timeZone: 'Europe/Paris' } }) });
+    open.push(store);
+    const res = await postResponse(app, validPayload({ submitted_at: '2026-03-01T23:30:00.000Z', segments: { staff_code: 'luke' } }));
+    expect(res.status).toBe(201);
+    expect(await store.stats.daily('acme', WHOLE)).toEqual([
+      { day: '2026-03-02', totals: { responses: 1, promoters: 1, passives: 0, detractors: 0, csat: [0, 0, 0, 0, 0] } },
+    ]);
+    expect(await store.stats.league('acme', 'staff_code', WHOLE)).toEqual([{ member: 'luke', totals: expect.objectContaining({ promoters: 1 }) }]);
+    const [row] = await store.browse.page({ org: 'acme', from: '2026-03-01T00:00:00.000Z', to: '2026-03-02T23:59:59.999Z', text: 'quick DELIVERY' }, 5);
+    expect(row?.uuid).toBe(validPayload().id);
+  });
+
+  it('stores nothing, rollups included, when writing a rollup fails', async () => {
+    const path = join(tempDir(), 'rollback.sqlite');
+    const store = await track(openStore(path));
+    const db = new Database(path);
+    db.exec("CREATE TRIGGER fail_stats BEFORE INSERT ON stat_scores BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
+    await expect(insertAll(store, variedResponses(1, 4), 'UTC')).rejects.toThrow('disk trouble');
+    const counted = db.prepare('SELECT (SELECT COUNT(*) FROM responses) + (SELECT COUNT(*) FROM ratings) + (SELECT COUNT(*) FROM stat_days) + (SELECT COUNT(*) FROM response_segments) AS n');
+    expect(counted.get()).toEqual({ n: 0 });
+    db.close();
   });
 
   it('counts a UUID stored twice once, and a refused different body not at all', async () => {
