@@ -14,7 +14,9 @@ export default defineConfig({
         test: { name: 'unit', environment: 'happy-dom', include: ['test/shared/**/*.test.ts', 'test/widget/**/*.test.{ts,tsx}', 'test/dashboard/**/*.test.{ts,tsx}'] },
       },
       {
-        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'] },
+        // A few tests write thousands of fsync'd rows (the demo seed, a rollup rebuild): seconds on an idle
+        // machine, several times that when the unit project shares its 2 cores. The default 5 s would flake.
+        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
       },
       {
         test: {
