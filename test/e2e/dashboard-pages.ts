@@ -22,8 +22,19 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** Gitignored, like the widget's screenshots one level up; a person looks at these. */
 export const SHOT_DIR = fileURLToPath(new URL('../../screenshots/dashboard/', import.meta.url));
 
-export const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
-export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+/** demo/surveys/acme/support-csat.json */
+const SUPPORT_SURVEY_ID = 2166;
+
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Every look a view is audited and shot in. */
+export const LOOKS = [
+  { name: 'desktop-light', options: { ...DESKTOP, colorScheme: 'light' } },
+  { name: 'desktop-dark', options: { ...DESKTOP, colorScheme: 'dark' } },
+  { name: 'phone-light', options: { ...PHONE, colorScheme: 'light' } },
+  { name: 'phone-dark', options: { ...PHONE, colorScheme: 'dark' } },
+] as const satisfies readonly { name: string; options: BrowserContextOptions }[];
 
 /** The v1 API's headers, as the seed sends them. */
 export const API_HEADERS = { Accept: 'application/vnd.customersure.v1+json', 'User-Agent': 'dashboard-e2e', Authorization: `Token token="${E2E_API_TOKEN}"` };
@@ -104,6 +115,41 @@ export async function goTo(page: Page, section: string): Promise<void> {
   await settled(page);
 }
 
+export type ViewName = 'sign-in' | 'overview' | 'league' | 'responses' | 'response' | 'invitations' | 'invitation';
+
+/**
+ * Walks a signed-out page through every view a reader meets, calling `atEach`
+ * once each has loaded: the sign-in form, signing in through it, the four
+ * sections, a response (a support one with a comment: the detail with the
+ * most to show) and an invitation.
+ */
+export async function tourViews(page: Page, atEach: (view: ViewName) => Promise<void>): Promise<void> {
+  await atEach('sign-in');
+  await page.getByLabel(en.tokenLabel).fill(E2E_API_TOKEN);
+  await page.getByLabel(en.tokenLabel).press('Enter');
+  await page.getByRole('heading', { level: 1, name: en.overviewTitle }).waitFor();
+  await settled(page);
+  await atEach('overview');
+  await goTo(page, en.navLeague);
+  await atEach('league');
+  await goTo(page, en.navResponses);
+  await atEach('responses');
+  const list = (await (await page.request.get(new URL('api/responses?period=30-days&limit=25', page.url()).href)).json()) as {
+    items: { id: number; survey_id: number; excerpt: string | null }[];
+  };
+  const rich = list.items.find((r) => r.survey_id === SUPPORT_SURVEY_ID && r.excerpt) ?? list.items[0]!;
+  await page.locator(`a[href^="#/responses/${rich.id}?"], a[href="#/responses/${rich.id}"]`).click();
+  await page.getByRole('heading', { level: 1, name: `Response ${rich.id}` }).waitFor();
+  await settled(page);
+  await atEach('response');
+  await goTo(page, en.navInvitations);
+  await atEach('invitations');
+  await page.getByRole('table', { name: en.invitationsCaption }).locator('tbody th a').first().click();
+  await page.getByRole('heading', { level: 1, name: /^Invitation \d+$/ }).waitFor();
+  await settled(page);
+  await atEach('invitation');
+}
+
 /** The big number of an overview card (a named region). */
 export function cardNumber(page: Page, card: string): Locator {
   return page.getByRole('region', { name: card, exact: true }).locator('.big');
@@ -144,11 +190,11 @@ export async function audit(page: Page, state: string): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
 }
 
-/** Saves the whole page as `screenshots/dashboard/{name}.png` and checks it is a real, non-blank PNG. */
-export async function snap(page: Page, name: string): Promise<void> {
+/** Saves the whole page (or the viewport) as `screenshots/dashboard/{name}.png` and checks it is a real, non-blank PNG. */
+export async function snap(page: Page, name: string, fullPage = true): Promise<void> {
   const path = join(SHOT_DIR, `${name}.png`);
   await page.mouse.move(0, 0);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled', caret: 'hide' });
+  await page.screenshot({ path, fullPage, animations: 'disabled', caret: 'hide' });
   const png = readFileSync(path);
   expect(png.subarray(1, 4).toString()).toBe('PNG');
   expect(png.length).toBeGreaterThan(10_000);

@@ -8,6 +8,8 @@ export interface CardProps {
   subtitle?: string;
   /** Spans the whole row of the grid (charts over time, tables). */
   wide?: boolean;
+  /** Two columns of the grid on a wide screen: a record with many fields. */
+  double?: boolean;
   /**
    * False for a card around a table: the table's own scroller is the named
    * region there, and two landmarks with one name would only repeat themselves.
@@ -17,10 +19,10 @@ export interface CardProps {
 }
 
 /** A titled card of the overview grid; a named region, so screen readers can jump between cards. */
-export function Card({ title, subtitle, wide, region = true, children }: CardProps) {
+export function Card({ title, subtitle, wide, double, region = true, children }: CardProps) {
   const id = useId();
   const body = [<h2 id={id}>{title}</h2>, subtitle && <p class="subtitle">{subtitle}</p>, children];
-  const className = wide ? 'card wide' : 'card';
+  const className = wide ? 'card wide' : double ? 'card double' : 'card';
   return region ? (
     <section class={className} aria-labelledby={id}>
       {body}

@@ -35,7 +35,7 @@ export function LeagueTable({ rows, sort, onSort, memberLabel, caption }: League
   };
   return (
     <TableScroll label={caption}>
-      <table class="table">
+      <table class="table league-table">
         <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>

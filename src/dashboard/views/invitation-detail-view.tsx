@@ -25,8 +25,8 @@ export function InvitationDetailView({ route }: { route: InvitationRoute }) {
       {detail.status !== 'ready' ? (
         <LoadState resource={detail} onRetry={retry} />
       ) : (
-        <div class="cards">
-          <Card title={t('invitationTitle', { id: detail.value.id })}>
+        <div class="cards records">
+          <Card title={t('invitationTitle', { id: detail.value.id })} double>
             <FieldList
               empty={t('nothingHere')}
               entries={[
@@ -68,7 +68,7 @@ export function InvitationDetailView({ route }: { route: InvitationRoute }) {
             )}
           </Card>
           <Card title={t('dataTitle')}>
-            <FieldList empty={t('nothingHere')} entries={detail.value.data.map((d) => [d.key, d.value] as const)} />
+            <FieldList keys empty={t('nothingHere')} entries={detail.value.data.map((d) => [d.key, d.value] as const)} />
           </Card>
           {detail.value.reminders.length > 0 && (
             <Card title={t('remindersTitle')}>

@@ -38,7 +38,7 @@ export function OverviewView({ route }: { route: OverviewRoute }) {
             })}
           </p>
           <div class="cards overview-cards">
-            <ResponsesCard responses={overview.value.responses} points={overview.value.trend.points} />
+            <ResponsesCard responses={overview.value.responses} trend={overview.value.trend} />
             <NpsCard nps={overview.value.nps} />
             <CsatCard csat={overview.value.csat} />
             <TrendCard trend={overview.value.trend} route={route} />

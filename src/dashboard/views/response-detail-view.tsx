@@ -13,7 +13,19 @@ import { ViewHeading } from './view-heading';
 
 /** One response in full: every answer, the customer, segments, metadata and its invitation. */
 export function ResponseDetailView({ route }: { route: ResponseRoute }) {
-  const { t, fmt, client } = useDashboard();
+  const { t, fmt, client, me } = useDashboard();
+  // A site or staff code reads better as the name the org gave it, the code kept beside it.
+  const memberName = (key: string, code: string) => me.dimensions.find((d) => d.key === key)?.members.find((m) => m.value === code)?.label;
+  const segmentValue = (key: string, code: string) => {
+    const name = memberName(key, code);
+    return name && name !== code ? (
+      <span>
+        {name} <span class="muted">({code})</span>
+      </span>
+    ) : (
+      code
+    );
+  };
   const [detail, , retry] = useResource(() => client.response(route.id), String(route.id));
   const back = formatRoute({ ...route, view: 'responses' });
   return (
@@ -26,7 +38,7 @@ export function ResponseDetailView({ route }: { route: ResponseRoute }) {
       {detail.status !== 'ready' ? (
         <LoadState resource={detail} onRetry={retry} />
       ) : (
-        <div class="cards">
+        <div class="cards records">
           <Card title={t('answersTitle')} wide>
             <FieldList
               empty={t('nothingHere')}
@@ -53,13 +65,13 @@ export function ResponseDetailView({ route }: { route: ResponseRoute }) {
             />
           </Card>
           <Card title={t('customerTitle')}>
-            <FieldList empty={t('nothingHere')} entries={Object.entries(detail.value.customer)} />
+            <FieldList keys empty={t('nothingHere')} entries={Object.entries(detail.value.customer)} />
           </Card>
           <Card title={t('segmentsTitle')}>
-            <FieldList empty={t('nothingHere')} entries={Object.entries(detail.value.segments)} />
+            <FieldList keys empty={t('nothingHere')} entries={Object.entries(detail.value.segments).map(([key, code]) => [key, segmentValue(key, code)] as const)} />
           </Card>
           <Card title={t('metadataTitle')}>
-            <FieldList empty={t('nothingHere')} entries={Object.entries(detail.value.metadata)} />
+            <FieldList keys empty={t('nothingHere')} entries={Object.entries(detail.value.metadata)} />
           </Card>
           {detail.value.feedback_request && (
             <Card title={t('feedbackRequestTitle')}>

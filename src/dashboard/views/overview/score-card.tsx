@@ -14,7 +14,6 @@ export interface ScoreCardProps {
 /** One Rating question: its answers by value, and for custom scales the average. */
 export function ScoreCard({ score, surveyName }: ScoreCardProps) {
   const { t, tn, fmt } = useDashboard();
-  const ends = [score.min_label, score.max_label].filter(Boolean).join(' … ');
   return (
     <Card title={score.question} subtitle={surveyName}>
       {score.count === 0 ? (
@@ -29,7 +28,13 @@ export function ScoreCard({ score, surveyName }: ScoreCardProps) {
           )}
           <p class="muted">{tn('answers', score.count)}</p>
           <DistributionChart min={score.min} counts={score.counts} scale={score.scale} title={score.question} />
-          {ends && <p class="muted small">{ends}</p>}
+          {(score.min_label || score.max_label) && (
+            // Each label at its own end of the scale, so in a right-to-left page they swap sides with the columns.
+            <p class="muted small ends">
+              <span>{score.min_label}</span>
+              <span>{score.max_label}</span>
+            </p>
+          )}
         </div>
       )}
     </Card>
