@@ -21,10 +21,10 @@ import { openStore } from '../../src/proxy/store/open-store';
 import { BENCH_ORG } from './bench-catalog';
 import { benchDataset } from './bench-dataset';
 import { benchEndpoints } from './bench-endpoints';
-import { formatTable, type TableRow } from './bench-table';
+import { formatTable } from './bench-table';
+import { timeEndpoints } from './time-endpoints';
 import { readDatasetFacts } from './dataset-facts';
 import { customerEmail } from './fake-payload';
-import { measure } from './measure';
 
 const TARGET_MS = 50;
 const TOKEN = 'bench-token';
@@ -58,21 +58,7 @@ const app = createApp({
   now: () => until,
 });
 
-const rows: TableRow[] = [['endpoint', 'p50 ms', 'p99 ms', 'target', 'verdict']];
-let wrong = 0;
-for (const endpoint of endpoints) {
-  const timing = await measure(() => app.request(endpoint.path, { headers: HEADERS }), endpoint.check, { warmup, runs });
-  const label = `GET ${decodeURIComponent(endpoint.path)}`;
-  const target = endpoint.targetMs === undefined ? '-' : `≤ ${endpoint.targetMs} ms`;
-  if ('problem' in timing) {
-    wrong++;
-    console.error(`WRONG REPLY ${label}: ${timing.problem}`);
-    rows.push([label, '-', '-', target, 'ERROR']);
-    continue;
-  }
-  const verdict = endpoint.targetMs === undefined ? 'baseline' : timing.p99 <= endpoint.targetMs ? 'PASS' : 'FAIL';
-  rows.push([label, timing.p50.toFixed(2), timing.p99.toFixed(2), target, verdict]);
-}
+const { rows, wrong } = await timeEndpoints(endpoints, (endpoint) => app.request(endpoint.path, { headers: HEADERS }), { warmup, runs, digits: 2 });
 await store.close();
 
 console.log(`\n${formatTable(rows)}\n`);

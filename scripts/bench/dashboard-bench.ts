@@ -34,9 +34,9 @@ import type { ResponseListJson } from '../../src/shared/dashboard/dashboard-repl
 import { BENCH_ORG } from './bench-catalog';
 import { BENCH_ZONE, benchDataset } from './bench-dataset';
 import { formatTable, type TableRow } from './bench-table';
+import { timeEndpoints } from './time-endpoints';
 import { dashboardEndpoints, FILTERED_QUERY, LIST_PATH } from './dashboard-endpoints';
 import { readDashboardFacts } from './dashboard-facts';
-import { measure } from './measure';
 import { measureRenders, type RenderView } from './measure-renders';
 import { measureStream } from './measure-stream';
 import { dashboardScripts, scriptSize } from './script-sizes';
@@ -85,7 +85,7 @@ let wrong = 0;
 try {
   printSummary();
   const cookie = await signIn(app, token);
-  await timeEndpoints(cookie, await cursorOfPage(app, cookie, 3));
+  await timeApi(cookie, await cursorOfPage(app, cookie, 3));
   await timeExport(cookie);
   await timeRenders();
   printSizes();
@@ -101,25 +101,20 @@ if (wrong) console.error(`${wrong} wrong reply(ies); see above.`);
 process.exit(wrong || problems.length ? 1 : 0);
 
 /** Part 1: the dashboard's JSON API in process. */
-async function timeEndpoints(cookie: string, page3Cursor: string): Promise<void> {
+async function timeApi(cookie: string, page3Cursor: string): Promise<void> {
   const headers = {
     session: { Cookie: cookie },
     token: { Accept: 'application/vnd.customersure.v1+json', 'User-Agent': 'bench', Authorization: `Token token="${token}"` },
   };
-  const rows: TableRow[] = [['endpoint', 'p50 ms', 'p99 ms', 'target', 'verdict']];
-  for (const endpoint of dashboardEndpoints(facts, { targetMs: SERVER_TARGET_MS, page3Cursor, org: BENCH_ORG, zone: BENCH_ZONE })) {
-    const timing = await measure(() => app.request(endpoint.path, { headers: headers[endpoint.auth] }), endpoint.check, { warmup, runs });
-    const label = `GET ${decodeURIComponent(endpoint.path).replace(page3Cursor, '{page 3}')}`;
-    const target = endpoint.targetMs === undefined ? '-' : `≤ ${endpoint.targetMs} ms`;
-    if ('problem' in timing) {
-      wrong++;
-      console.error(`WRONG REPLY ${label}: ${timing.problem}`);
-      rows.push([label, '-', '-', target, 'ERROR']);
-      continue;
-    }
-    const verdict = endpoint.targetMs === undefined ? 'baseline' : timing.p99 <= endpoint.targetMs ? 'PASS' : 'FAIL';
-    rows.push([label, timing.p50.toFixed(1), timing.p99.toFixed(1), target, verdict]);
-  }
+  const endpoints = dashboardEndpoints(facts, { targetMs: SERVER_TARGET_MS, page3Cursor, org: BENCH_ORG, zone: BENCH_ZONE });
+  const timed = await timeEndpoints(endpoints, (endpoint) => app.request(endpoint.path, { headers: headers[endpoint.auth] }), {
+    warmup,
+    runs,
+    digits: 1,
+    label: (endpoint) => `GET ${decodeURIComponent(endpoint.path).replace(page3Cursor, '{page 3}')}`,
+  });
+  wrong += timed.wrong;
+  const rows = timed.rows;
   console.log(`\n1. Dashboard API in process via app.request(), ${warmup} warm-up + ${runs} timed requests each\n\n${formatTable(rows)}\n`);
 }
 

@@ -4,6 +4,7 @@ import { responseFacts } from '../../../src/proxy/store/response-facts';
 import type { Store } from '../../../src/proxy/store/open-store';
 import type { StoredResponse } from '../../../src/shared/response-schema';
 import { SurveySchema, type Survey } from '../../../src/shared/survey-schema';
+import { seededRandom } from '../../../scripts/bench/seeded-random';
 
 /** Two NPS questions (so one response adds two ratings), a CSAT, a 1-7 scale, text and choices. */
 export const ORDER_SURVEY: Survey = SurveySchema.parse({
@@ -38,20 +39,6 @@ export function surveyOf(response: Pick<StoredResponse, 'survey_id'>): Survey | 
   return SURVEYS.find((s) => s.id === response.survey_id);
 }
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-export function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return { next, int, pick: <T>(list: readonly T[]): T => list[int(list.length)] as T, chance: (p: number) => next() < p };
-}
-
 const WORDS = ['fast delivery', '50% off', 'under_score', 'back\\slash', 'Crème brûlée', 'LATE again', 'great staff', 'broken box'];
 export const SITES = ['newcastle', 'leeds', 'york', 'online'];
 export const STAFF = ['luke', 'amira', 'ben'];
@@ -63,7 +50,7 @@ export const REGIONS = ['North', 'South'];
  * wildcards in it, and some responses sharing a submitted time (ties).
  */
 export function variedResponses(n: number, seed: number, start = Date.parse('2026-03-01T00:00:00Z'), days = 30): StoredResponse[] {
-  const rng = prng(seed);
+  const rng = seededRandom(seed);
   const responses: StoredResponse[] = [];
   let previousAt = start;
   for (let i = 0; i < n; i += 1) {

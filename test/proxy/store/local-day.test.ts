@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { localDay } from '../../../src/proxy/store/local-day';
 import { formatDate } from '../../../src/shared/periods/day-span';
 import { localDate } from '../../../src/shared/periods/zoned-time';
-import { prng } from './dashboard-fixtures';
+import { seededRandom } from '../../../scripts/bench/seeded-random';
 
 describe('localDay()', () => {
   it.each([
@@ -16,7 +16,7 @@ describe('localDay()', () => {
     ['Pacific/Apia', '2011-12-29T10:00:00Z'], // the day that was skipped
   ])('agrees with localDate in %s around %s, instant by instant', (zone, around) => {
     const centre = Date.parse(around);
-    const rng = prng(centre % 1_000_003);
+    const rng = seededRandom(centre % 1_000_003);
     // In order, then at random: the remembered hours must never answer for the wrong day.
     const instants = [
       ...Array.from({ length: 400 }, (_, i) => centre - 2 * 86_400_000 + i * 900_000 + 1),

@@ -11,7 +11,8 @@ import type { StatTotals } from '../../../src/proxy/store/stats-store';
 import type { StoredResponse } from '../../../src/shared/response-schema';
 import { createOrgSettings } from '../../../src/proxy/org-settings/org-settings';
 import { postResponse, tempDir, testApp, validPayload } from '../fixtures';
-import { dayIn, insertAll, ORDER_SURVEY, prng, surveyOf, variedResponses } from './dashboard-fixtures';
+import { seededRandom } from '../../../scripts/bench/seeded-random';
+import { dayIn, insertAll, ORDER_SURVEY, surveyOf, variedResponses } from './dashboard-fixtures';
 import { storedResponse } from './store-fixtures';
 
 const open: Store[] = [];
@@ -124,7 +125,7 @@ describe('stats store', () => {
     const store = await track(openStore(':memory:'));
     const responses = variedResponses(300, 11);
     await insertAll(store, responses, 'America/New_York');
-    const rng = prng(5);
+    const rng = seededRandom(5);
     for (let trial = 0; trial < 25; trial += 1) {
       const a = `2026-03-${String(1 + rng.int(28)).padStart(2, '0')}`;
       const b = `2026-03-${String(1 + rng.int(31)).padStart(2, '0')}`;

@@ -28,20 +28,19 @@ export function overviewRoute(deps: DashboardDeps): Hono<{ Variables: SessionVar
     if (view instanceof Response) return view;
     const { org, current, previous, surveyIds } = view;
     const filter = { surveyIds };
-    const [daily, previousDaily, scores, nps, csat, previousNps, previousCsat] = await Promise.all([
+    const [daily, previousCount, scores, nps, csat, previousNps, previousCsat] = await Promise.all([
       deps.store.stats.daily(org, current, surveyIds),
-      deps.store.stats.daily(org, previous, surveyIds),
+      deps.store.stats.count(org, previous, surveyIds),
       deps.store.stats.scores(org, current, surveyIds),
       deps.store.ratings.counts(org, 'nps', current, filter),
       deps.store.ratings.counts(org, 'csat', current, filter),
       deps.store.ratings.counts(org, 'nps', previous, filter),
       deps.store.ratings.counts(org, 'csat', previous, filter),
     ]);
-    const sum = (days: typeof daily) => days.reduce((acc, d) => addTotals(acc, d.totals), emptyTotals()).responses;
     const body: OverviewJson = {
       range: rangeJson(current),
       previous: rangeJson(previous),
-      responses: { count: sum(daily), previous: sum(previousDaily) },
+      responses: { count: daily.reduce((acc, d) => addTotals(acc, d.totals), emptyTotals()).responses, previous: previousCount },
       nps: { ...npsResult(nps), previous_score: npsResult(previousNps).net_promoter_score },
       csat: { ...csatResult(csat), previous_score: csatResult(previousCsat).csat },
       scores: scoreJson(view.surveys, scores),
