@@ -19,6 +19,29 @@ export default defineConfig({
         test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
       },
       {
+        // The same store and API tests again, on a private PostgreSQL server the global setup starts
+        // (initdb in a temp dir, a free loopback port) and stops: every query runs on both databases.
+        test: {
+          name: 'proxy-pg',
+          environment: 'node',
+          include: [
+            'test/proxy/store/**/*.test.ts',
+            'test/proxy/api/**/*.test.ts',
+            'test/proxy/dashboard/**/*.test.ts',
+            'test/proxy/demo/**/*.test.ts',
+            'test/proxy/webhooks/webhook-{store,worker}.test.ts',
+            'test/proxy/relay/relay-worker.test.ts',
+            'test/proxy/{post-response,create-app,health-routes,two-instances}.test.ts',
+          ],
+          // SQLite files from before each migration: nothing of theirs exists on PostgreSQL.
+          exclude: ['test/proxy/store/migration.test.ts', 'test/proxy/store/{local-day,response-facts}.test.ts'],
+          env: { TEST_BACKEND: 'postgres' },
+          globalSetup: ['test/proxy/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           environment: 'node',

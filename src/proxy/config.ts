@@ -10,6 +10,8 @@ export interface ProxyConfig {
   host: string;
   surveysDir: string;
   databasePath: string;
+  /** `DATABASE_URL=postgres://…`: PostgreSQL instead of the SQLite file, for several instances on one database. */
+  databaseUrl: string | undefined;
   allowedOrigins: AllowedOrigins;
   widgetScriptPath: string;
   demoDir: string;
@@ -61,6 +63,7 @@ export function readConfig(env: Record<string, string | undefined>): ProxyConfig
     host: value(env, 'HOST') ?? '127.0.0.1',
     surveysDir: path('SURVEYS_DIR', 'demo/surveys'),
     databasePath: path('DATABASE_PATH', 'data/responses.sqlite'),
+    databaseUrl: readDatabaseUrl(value(env, 'DATABASE_URL')),
     allowedOrigins: readOrigins(value(env, 'ALLOWED_ORIGINS')),
     widgetScriptPath: path('WIDGET_SCRIPT_PATH', 'dist/survey_widget.js'),
     demoDir: path('DEMO_DIR', 'demo'),
@@ -142,4 +145,18 @@ function readPublicUrl(raw: string | undefined): string | undefined {
   }
   if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be an http(s) URL such as https://feedback.shop.example, got "${raw}"`);
   return url.href.replace(/\/+$/, '');
+}
+
+/** Only PostgreSQL URLs: a typo such as `postgress://` must fail at start, not fall back to the SQLite file. */
+function readDatabaseUrl(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // The URL may hold a password: the error names the scheme it wanted, never the value.
+  if (!url || !/^postgres(ql)?:$/.test(url.protocol)) throw new Error('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.internal:5432/feedback');
+  return raw;
 }

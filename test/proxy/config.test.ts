@@ -11,6 +11,7 @@ describe('readConfig()', () => {
       host: '127.0.0.1',
       surveysDir: resolve(repo, 'demo/surveys'),
       databasePath: resolve(repo, 'data/responses.sqlite'),
+      databaseUrl: undefined,
       allowedOrigins: [],
       widgetScriptPath: resolve(repo, 'dist/survey_widget.js'),
       demoDir: resolve(repo, 'demo'),
@@ -28,6 +29,7 @@ describe('readConfig()', () => {
       HOST: '0.0.0.0',
       SURVEYS_DIR: '/srv/surveys',
       DATABASE_PATH: '/var/lib/proxy/db.sqlite',
+      DATABASE_URL: 'postgres://proxy:pw@db.internal:5432/feedback',
       ALLOWED_ORIGINS: 'https://shop.example, http://localhost:5173',
       WIDGET_SCRIPT_PATH: '/srv/widget.js',
       DEMO_DIR: '/srv/demo',
@@ -46,6 +48,7 @@ describe('readConfig()', () => {
       host: '0.0.0.0',
       surveysDir: '/srv/surveys',
       databasePath: '/var/lib/proxy/db.sqlite',
+      databaseUrl: 'postgres://proxy:pw@db.internal:5432/feedback',
       allowedOrigins: ['https://shop.example', 'http://localhost:5173'],
       widgetScriptPath: '/srv/widget.js',
       demoDir: '/srv/demo',
@@ -79,6 +82,11 @@ describe('readConfig()', () => {
 
   it('accepts port 0 so tests can ask the OS for a free port', () => {
     expect(readConfig({ PORT: '0' }).port).toBe(0);
+  });
+
+  it.each(['postgress://u:secret-pw@db/x', 'mysql://u:secret-pw@db/x', 'db.internal/feedback'])('refuses DATABASE_URL=%s without repeating it (it may hold a password)', (raw) => {
+    expect(() => readConfig({ DATABASE_URL: raw })).toThrow('DATABASE_URL must be a PostgreSQL URL');
+    expect(() => readConfig({ DATABASE_URL: raw })).not.toThrow(/secret-pw/);
   });
 
   it.each(['http', '-1', '80.5', '65536', '1e3'])('refuses PORT=%s with a clear message', (port) => {

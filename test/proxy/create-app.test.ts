@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../src/proxy/store/open-store';
 import { surveyJsonSchema } from '../../src/proxy/survey-json-schema';
 import postPurchaseJson from '../../demo/surveys/acme/post-purchase.json';
 import { createSurveyCatalog } from '../../src/proxy/survey-catalog';
 import { demoSurvey, postResponse, testApp, validPayload } from './fixtures';
+import { openTestStore } from './test-store';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
@@ -101,7 +101,7 @@ describe('unknown routes', () => {
 
 describe('internal failures', () => {
   it('answer 500 with a message, and log the cause, when the database fails', async () => {
-    const store = await openStore(':memory:');
+    const store = await openTestStore();
     await store.close();
     const { app, logged } = await testApp({ store });
     const res = await postResponse(app, validPayload());

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import postPurchase from '../../demo/surveys/acme/post-purchase.json';
 import supportCsat from '../../demo/surveys/acme/support-csat.json';
 import { createApp, type AppDeps } from '../../src/proxy/create-app';
-import { openStore, type Store } from '../../src/proxy/store/open-store';
+import type { Store } from '../../src/proxy/store/open-store';
 import { createSurveyCatalog, parseSurveyFile, type SurveyCatalog } from '../../src/proxy/survey-catalog';
 import type { Survey } from '../../src/shared/survey-schema';
+import { openTestStore } from './test-store';
 
 /** A demo survey parsed exactly as the proxy parses files, defaults applied. */
 export function demoSurvey(json: unknown): Survey {
@@ -27,7 +28,7 @@ export const FIXED_NOW = new Date('2025-06-01T12:00:00.000Z');
 
 /** A fresh app over an in-memory, migrated store; `deps` override any default. */
 export async function testApp(deps: Partial<AppDeps> = {}): Promise<{ app: ReturnType<typeof createApp>; store: Store; logged: string[] }> {
-  const store = deps.store ?? (await openStore(':memory:'));
+  const store = deps.store ?? (await openTestStore());
   const logged: string[] = [];
   const app = createApp({
     catalog: demoCatalog(),

@@ -5,7 +5,7 @@ import { runTokenCommand } from './token-command';
 /** `npm run token -- …`: manages API tokens in the database DATABASE_PATH names. */
 async function main(): Promise<void> {
   const config = readConfig(process.env);
-  const store = await openStore(config.databasePath);
+  const store = await openStore(config.databaseUrl ?? config.databasePath);
   try {
     process.exitCode = await runTokenCommand(process.argv.slice(2), store.tokens, {
       out: (line) => console.log(line),

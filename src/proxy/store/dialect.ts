@@ -46,3 +46,24 @@ export function isUniqueViolation(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
+
+/**
+ * True when the database could not take the write just now, with nothing
+ * written: SQLite locked past busy_timeout; PostgreSQL out of connections,
+ * restarting, failing over or unreachable, a deadlock or serialization
+ * failure. The caller answers 503 with Retry-After, and the widget's outbox
+ * retries, so a visitor loses nothing.
+ */
+export function isTransientStoreError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return false;
+  if (code === 'SQLITE_BUSY' || code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ETIMEDOUT') return true;
+  // Class 08 connection exceptions, 40001/40P01 serialization failure/deadlock, 53 insufficient resources, 57P0x shutdown.
+  return /^(08...|40001|40P01|53...|57P0[1-3])$/.test(code);
+}
+
+/** True when PostgreSQL refused a text value it cannot store (a NUL character, invalid UTF-8). */
+export function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
+}

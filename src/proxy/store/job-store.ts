@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import { writeTransaction } from './dialect';
+import type { ExpressionBuilder, Kysely, Selectable } from 'kysely';
+import { isSqlite, writeTransaction } from './dialect';
 import type { JobKind, JobsTable, Tables } from './tables';
 
 export type JobRow = Selectable<JobsTable>;
@@ -92,25 +92,35 @@ export function createJobStore(db: Kysely<Tables>): JobStore {
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', nowIso)]));
 
   return {
-    claim: (kinds, owner, now, leaseMs, limit) =>
-      // One write transaction: on SQLite BEGIN IMMEDIATE makes select-then-lease atomic across
-      // processes; on PostgreSQL the same statement will take FOR UPDATE SKIP LOCKED.
-      writeTransaction(db, async (trx) => {
-        const nowIso = now.toISOString();
+    claim: (kinds, owner, now, leaseMs, limit) => {
+      const nowIso = now.toISOString();
+      const lease = (eb: ExpressionBuilder<Tables, 'jobs'>) => ({
+        lease_owner: owner,
+        lease_until: new Date(now.getTime() + leaseMs).toISOString(),
+        attempts: eb('attempts', '+', 1),
+        first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(nowIso)),
+      });
+      if (!isSqlite(db)) {
+        // One statement: the due rows are locked as they are picked, and rows another instance is
+        // claiming at this moment are skipped rather than waited for, so N instances never take one job.
+        const picked = claimable(db, kinds, nowIso).select('id').orderBy('due_at').orderBy('id').limit(limit).forUpdate().skipLocked();
+        return db
+          .updateTable('jobs')
+          .set(lease)
+          .where('id', 'in', picked)
+          .returningAll()
+          .execute()
+          .then((rows) => rows.sort((a, b) => (a.due_at < b.due_at ? -1 : a.due_at > b.due_at ? 1 : a.id - b.id)));
+      }
+      // SQLite has no row locks: BEGIN IMMEDIATE takes the database's write lock first, so
+      // select-then-lease is atomic across processes on the same file.
+      return writeTransaction(db, async (trx) => {
         const ids = (await claimable(trx, kinds, nowIso).select('id').orderBy('due_at').orderBy('id').limit(limit).execute()).map((r) => r.id);
         if (ids.length === 0) return [];
-        await trx
-          .updateTable('jobs')
-          .set((eb) => ({
-            lease_owner: owner,
-            lease_until: new Date(now.getTime() + leaseMs).toISOString(),
-            attempts: eb('attempts', '+', 1),
-            first_attempt_at: eb.fn.coalesce('first_attempt_at', eb.val(nowIso)),
-          }))
-          .where('id', 'in', ids)
-          .execute();
+        await trx.updateTable('jobs').set(lease).where('id', 'in', ids).execute();
         return trx.selectFrom('jobs').selectAll().where('id', 'in', ids).orderBy('due_at').orderBy('id').execute();
-      }),
+      });
+    },
 
     retry: (id, owner, at, error) => retryJob(db, id, owner, at, error),
     finish: (id, owner, now, error) => finishJob(db, id, owner, now, error),

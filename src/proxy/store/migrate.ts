@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResultSet } from 'kysely';
+import { isSqlite } from './dialect';
 import { MIGRATIONS } from './migrations/index';
 
 /**
@@ -7,7 +8,7 @@ import { MIGRATIONS } from './migrations/index';
  * serve from a half-migrated database.
  */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = await migratorFor(db);
   const { error, results }: MigrationResultSet = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
@@ -18,7 +19,19 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 
 /** True when every known migration has been applied (for a readiness check). */
 export async function isMigrated(db: Kysely<any>): Promise<boolean> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const migrator = await migratorFor(db);
   const all = await migrator.getMigrations();
   return all.every((m) => m.executedAt !== undefined);
+}
+
+/**
+ * On PostgreSQL the migrator's bookkeeping tables live in the connection's own
+ * schema: Kysely looks for them across every schema otherwise, and would take
+ * another schema's (another store on the same database) for its own.
+ */
+async function migratorFor(db: Kysely<any>): Promise<Migrator> {
+  const provider = { getMigrations: async () => MIGRATIONS };
+  if (isSqlite(db)) return new Migrator({ db, provider });
+  const { rows } = await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(db);
+  return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }

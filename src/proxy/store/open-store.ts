@@ -3,8 +3,9 @@ import { createBrowseStore, type BrowseStore } from './browse-store';
 import { createFeedbackRequestStore, type FeedbackRequestStore } from './feedback-request-store';
 import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { createJobStore, type JobStore } from './job-store';
-import { migrateToLatest } from './migrate';
+import { isMigrated, migrateToLatest } from './migrate';
 import { openSqlite, type SqliteOptions } from './open-database';
+import { openPostgres, type PostgresOptions } from './open-postgres';
 import { createRatingStore, type RatingStore } from './rating-store';
 import { createResponseStore, type ResponseStore } from './response-store';
 import { createSessionStore, type SessionStore } from './session-store';
@@ -29,19 +30,24 @@ export interface Store {
   stats: StatsStore;
   browse: BrowseStore;
   sessions: SessionStore;
+  /** True when the database answers and every migration is applied (`/readyz`). */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 }
 
+export type StoreOptions = SqliteOptions & PostgresOptions;
+
 /**
- * Opens the SQLite file at `path` (`':memory:'` for tests), migrates it to
- * the newest schema and returns the store over it.
+ * Opens the database at `location`, migrates it to the newest schema and
+ * returns the store over it: a `postgres://` URL opens PostgreSQL, anything
+ * else is a SQLite file (`':memory:'` for tests).
  *
  * @example
  * const store = await openStore('data/responses.sqlite');
  * await store.responses.count();
  */
-export async function openStore(path: string, options: SqliteOptions = {}): Promise<Store> {
-  const db = openSqlite(path, options);
+export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
+  const db = isPostgresUrl(location) ? await openPostgres(location, options) : openSqlite(location, options);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -53,8 +59,9 @@ export async function openStore(path: string, options: SqliteOptions = {}): Prom
 
 /** A store over an open, migrated database; takes ownership (close() closes it). */
 export function createStore(db: Kysely<Tables>): Store {
+  const responses = createResponseStore(db);
   return {
-    responses: createResponseStore(db),
+    responses,
     ratings: createRatingStore(db),
     sites: createSiteStore(db),
     staff: createStaffStore(db),
@@ -66,6 +73,13 @@ export function createStore(db: Kysely<Tables>): Store {
     stats: createStatsStore(db),
     browse: createBrowseStore(db),
     sessions: createSessionStore(db),
-    close: () => db.destroy(),
+    ready: () => isMigrated(db).catch(() => false),
+    // Inserts already queued or committing are finished first: a caller may be waiting for its 201.
+    close: () => responses.drain().then(() => db.destroy()),
   };
+}
+
+/** True for the URLs `DATABASE_URL` takes. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { acceptsV1 } from '../../../src/proxy/api/middleware/require-accept';
 import { tokenFrom } from '../../../src/proxy/api/middleware/require-token';
-import { openStore } from '../../../src/proxy/store/open-store';
 import { testApp } from '../fixtures';
 import { ACME_TOKEN, apiHarness, BETA_TOKEN, V1 } from './api-fixtures';
+import { openTestStore } from '../test-store';
 
 describe('tokenFrom()', () => {
   it.each([
@@ -104,7 +104,7 @@ describe('tokens', () => {
   });
 
   it('made by the store work until revoked, and are stored only as a hash', async () => {
-    const store = await openStore(':memory:');
+    const store = await openTestStore();
     const { app } = await testApp({ store });
     const created = await store.tokens.create('acme', 'CRM sync', new Date('2026-11-23T10:00:00Z'));
     expect(created.token).toMatch(/^[0-9a-f]{64}$/);

@@ -2,9 +2,9 @@ import type { Hono } from 'hono';
 import { createApp } from '../../../src/proxy/create-app';
 import { loadOrgSettings } from '../../../src/proxy/org-settings/org-settings';
 import { loadRelayRoutes } from '../../../src/proxy/relay/relay-routes';
-import { openStore } from '../../../src/proxy/store/open-store';
 import { loadSurveyCatalog } from '../../../src/proxy/survey-catalog';
 import { tempDir } from '../fixtures';
+import { openTestStore } from '../test-store';
 
 export const DEMO_TOKEN = 'demo-token-test';
 export const V1 = { Accept: 'application/vnd.customersure.v1+json', 'User-Agent': 'test', Authorization: `Token token="${DEMO_TOKEN}"` };
@@ -19,7 +19,7 @@ export async function demoApp(now: Date): Promise<Hono> {
   const log = (message: string) => console.error(message);
   return createApp({
     catalog: loadSurveyCatalog('demo/surveys', log),
-    store: await openStore(':memory:'),
+    store: await openTestStore(),
     orgSettings: loadOrgSettings('demo/surveys', log),
     relayRoutes: loadRelayRoutes('demo/surveys', (name) => (name === 'ACME_CRITIZR_TOKEN' ? 'critizr-test-token' : undefined), log),
     tokenLookup: async (token) => (token === DEMO_TOKEN ? 'acme' : undefined),

@@ -10,7 +10,7 @@ import { SecuratingSettingsSchema } from '../../../src/proxy/relay/adapters/secu
 import { createCredentialCache } from '../../../src/proxy/relay/credential-cache';
 import { createRelayRoutes, type RelayRoute } from '../../../src/proxy/relay/relay-routes';
 import { RELAY_RETRY_SCHEDULE } from '../../../src/proxy/relay/retry-schedule';
-import { openStore, type Store } from '../../../src/proxy/store/open-store';
+import type { Store } from '../../../src/proxy/store/open-store';
 import { runRelayBatch, type RelayWorkerDeps } from '../../../src/proxy/workers/relay-worker';
 import { createWebhookRender } from '../../../src/proxy/workers/render-webhook';
 import { runWebhookJobs } from '../../../src/proxy/workers/webhook-worker';
@@ -22,6 +22,7 @@ import { etrustedAdapter } from '../../../src/proxy/relay/adapters/etrusted/etru
 import { EtrustedSettingsSchema } from '../../../src/proxy/relay/adapters/etrusted/etrusted-settings';
 import { ACME_TOKEN, V1 } from '../api/api-fixtures';
 import { demoCatalog, testApp, validPayload } from '../fixtures';
+import { openTestStore } from '../test-store';
 
 const open: { close(): Promise<unknown> }[] = [];
 afterEach(async () => {
@@ -34,7 +35,7 @@ const T0 = Date.parse('2026-11-23T10:00:00.000Z');
 async function relayHarness(route: (publicUrl: string) => RelayRoute) {
   const clock = { now: T0 };
   const now = () => new Date(clock.now);
-  const store: Store = await openStore(':memory:');
+  const store: Store = await openTestStore();
   const routes = createRelayRoutes({});
   const { app } = await testApp({ store, now, relayRoutes: routes, tokenLookup: async (t) => (t === ACME_TOKEN ? 'acme' : undefined), orgSettings: createOrgSettings({ acme: {} }) });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });

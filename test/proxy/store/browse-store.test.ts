@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowseCursor, BrowseFilter } from '../../../src/proxy/store/browse-store';
-import { openStore, type Store } from '../../../src/proxy/store/open-store';
+import type { Store } from '../../../src/proxy/store/open-store';
 import { responseFacts } from '../../../src/proxy/store/response-facts';
 import type { StoredResponse } from '../../../src/shared/response-schema';
 import { insertAll, SITES, STAFF, surveyOf, variedResponses } from './dashboard-fixtures';
 import { storedResponse } from './store-fixtures';
+import { openTestStore } from '../test-store';
 
 const START = Date.parse('2026-03-01T00:00:00Z');
 const responses = variedResponses(500, 42, START, 20);
@@ -13,7 +14,7 @@ let store: Store;
 const idOf = new Map(responses.map((r, i) => [r.id, i + 1]));
 
 beforeAll(async () => {
-  store = await openStore(':memory:');
+  store = await openTestStore();
   await insertAll(store, responses, 'UTC');
 });
 afterAll(() => store.close());
@@ -123,7 +124,7 @@ describe('browse store', () => {
   });
 
   it('gives the org’s last id and the responses stored after an id, oldest first', async () => {
-    const own = await openStore(':memory:');
+    const own = await openTestStore();
     try {
       expect(await own.browse.lastId('acme')).toBe(0);
       await insertAll(own, responses.slice(0, 30), 'UTC');

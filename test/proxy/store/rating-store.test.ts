@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openStore } from '../../../src/proxy/store/open-store';
 import { splitByUtcDays } from '../../../src/proxy/store/utc-days';
 import { factsOf, storedResponse } from './store-fixtures';
+import { openTestStore } from '../test-store';
 
 describe('splitByUtcDays()', () => {
   it.each([
@@ -25,7 +25,7 @@ function prng(seed: number): () => number {
 
 describe('rating counts', () => {
   it('from daily counts and edges always equal counting every rating one by one', async () => {
-    const store = await openStore(':memory:');
+    const store = await openTestStore();
     const random = prng(42);
     const start = Date.parse('2026-01-01T00:00:00Z');
     const span = 60 * 86_400_000;

@@ -6,6 +6,7 @@ import { openSqlite } from '../../../src/proxy/store/open-database';
 import { openStore, type Store } from '../../../src/proxy/store/open-store';
 import { tempDir } from '../fixtures';
 import { NPS_9, storedResponse } from './store-fixtures';
+import { openTestStore } from '../test-store';
 
 const response = storedResponse();
 const open: Store[] = [];
@@ -19,7 +20,7 @@ afterEach(async () => {
 
 describe('response store', () => {
   it('stores a new response and returns it as stored, with an integer id for the API', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     expect(await store.responses.insert(response, 'hash-a', NPS_9)).toEqual({ status: 'created', response });
     expect(await store.responses.get(response.id)).toEqual(response);
     expect(await store.responses.find('acme', 1)).toMatchObject({ id: 1, uuid: response.id, submitted_utc: '2025-06-01T11:59:30.000Z' });
@@ -27,7 +28,7 @@ describe('response store', () => {
   });
 
   it('treats the same id with the same hash as a retry: no second row, no second rating', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     await store.responses.insert(response, 'hash-a', NPS_9);
     const retry = await store.responses.insert({ ...response, received_at: '2025-06-01T12:05:00.000Z' }, 'hash-a', NPS_9);
     expect(retry).toEqual({ status: 'duplicate', response });
@@ -37,7 +38,7 @@ describe('response store', () => {
   });
 
   it('refuses the same id with a different hash and keeps the original', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     await store.responses.insert(response, 'hash-a', NPS_9);
     expect(await store.responses.insert({ ...response, customer: { name: 'Someone else' } }, 'hash-b', NPS_9)).toEqual({ status: 'conflict' });
     expect((await store.responses.get(response.id))?.customer).toEqual({ name: 'Mariner' });

@@ -14,6 +14,7 @@ import { postResponse, tempDir, testApp, validPayload } from '../fixtures';
 import { seededRandom } from '../../../scripts/bench/seeded-random';
 import { dayIn, insertAll, ORDER_SURVEY, surveyOf, variedResponses } from './dashboard-fixtures';
 import { storedResponse } from './store-fixtures';
+import { openTestStore } from '../test-store';
 
 const open: Store[] = [];
 async function track(store: Promise<Store>): Promise<Store> {
@@ -85,7 +86,7 @@ function expectedScores(responses: readonly StoredResponse[]) {
 
 describe('stats store', () => {
   it('rolls up exactly what the responses hold: per day, NPS bands, CSAT 1-5, every rating value and each segment member', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     const responses = variedResponses(400, 7);
     await insertAll(store, responses, 'Europe/Paris');
 
@@ -98,7 +99,7 @@ describe('stats store', () => {
   });
 
   it('counts two NPS answers of one response as two ratings, as /nps does', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     const both = storedResponse({
       survey_id: ORDER_SURVEY.id,
       answers: [
@@ -114,7 +115,7 @@ describe('stats store', () => {
   });
 
   it('counts a response submitted at 23:30 UTC on the next local day in Europe/Paris', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     await insertAll(store, [storedResponse({ submitted_at: '2026-03-01T23:30:00.000Z', segments: { site_code: 'leeds' } })], 'Europe/Paris');
     expect((await store.stats.daily('acme', WHOLE)).map((d) => d.day)).toEqual(['2026-03-02']);
     expect(await store.stats.count('acme', { first: '2026-03-01', last: '2026-03-01' })).toBe(0);
@@ -122,7 +123,7 @@ describe('stats store', () => {
   });
 
   it('honours survey filters and day ranges in daily, league, scores and count', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     const responses = variedResponses(300, 11);
     await insertAll(store, responses, 'America/New_York');
     const rng = seededRandom(5);
@@ -170,7 +171,7 @@ describe('stats store', () => {
   });
 
   it('counts a UUID stored twice once, and a refused different body not at all', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     const response = storedResponse({ segments: { site_code: 'leeds' } });
     await insertAll(store, [response, response], 'UTC');
     await store.responses.insert({ ...response, segments: { site_code: 'york' } }, 'another-body', responseFacts(response, undefined, 'UTC'));
@@ -180,7 +181,7 @@ describe('stats store', () => {
   });
 
   it('lists the org’s segment keys and a key’s members, busiest first, up to the limit', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     const responses = variedResponses(200, 3);
     await insertAll(store, [...responses, storedResponse({ org: 'other', segments: { team: 'blue' } })], 'UTC');
     expect(await store.stats.dimensions('acme')).toEqual(['region', 'site_code', 'staff_code']);
@@ -192,8 +193,8 @@ describe('stats store', () => {
   });
 
   it('rebuilds in a new zone: responses move to their new local days, with the totals inserts in that zone would have made', async () => {
-    const inUtc = await track(openStore(':memory:'));
-    const inParis = await track(openStore(':memory:'));
+    const inUtc = await track(openTestStore());
+    const inParis = await track(openTestStore());
     // 2,300 responses: more than one rebuild batch.
     const responses = variedResponses(2_300, 21);
     await insertAll(inUtc, responses, 'UTC');
@@ -213,7 +214,7 @@ describe('stats store', () => {
   });
 
   it('rebuilds one org without touching another’s rollups', async () => {
-    const store = await track(openStore(':memory:'));
+    const store = await track(openTestStore());
     await insertAll(store, [storedResponse({ org: 'other', id: 'aaaaaaaa-0000-4000-8000-000000000001' })], 'UTC');
     await insertAll(store, variedResponses(50, 2), 'UTC');
     expect(await store.stats.zoneOf('acme')).toBeUndefined();

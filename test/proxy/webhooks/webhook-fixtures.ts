@@ -1,15 +1,13 @@
 import type { Kysely } from 'kysely';
-import { migrateToLatest } from '../../../src/proxy/store/migrate';
-import { openSqlite } from '../../../src/proxy/store/open-database';
 import { createStore, type Store } from '../../../src/proxy/store/open-store';
 import type { Tables } from '../../../src/proxy/store/tables';
+import { openTestDb } from '../test-store';
 
 export const T0 = new Date('2026-11-23T10:00:00.000Z');
 
-/** A migrated in-memory store, with the database handle `enqueueWebhookEvent` takes. */
+/** A migrated, empty store (this run's backend), with the database handle `enqueueWebhookEvent` takes. */
 export async function webhookDb(): Promise<{ db: Kysely<Tables>; store: Store }> {
-  const db = openSqlite(':memory:');
-  await migrateToLatest(db);
+  const db = await openTestDb();
   return { db, store: createStore(db) };
 }
 
