@@ -3,15 +3,16 @@
  * Critizr contract fake that demo/surveys/acme/_relay.json points at (unless
  * DEMO_RELAY=off), gives the proxy the fake's token and an API token for org
  * acme when the environment sets none, starts the proxy exactly as
- * `npm run serve` does (src/proxy/main.ts), seeds org acme with a believable
+ * `npm run serve` does (startProxy), seeds org acme with a believable
  * history when it has no response yet (unless DEMO_SEED=off), so the
  * dashboard has something to show, then prints a curl that creates a feedback
  * request: the fake logs the solicitation and the API shows it sent.
  *
- * The environment is set here, before the proxy reads it once in main.ts.
+ * The environment is set here, before the proxy reads it once in startProxy.
+ * `npm start` runs the build of this file, dist/proxy/start-demo.js.
  */
 import { randomBytes } from 'node:crypto';
-import { readConfig, type ProxyConfig } from '../../src/proxy/config';
+import { startProxy } from '../../src/proxy/start-proxy';
 import { CRITIZR_FAKE_TOKEN } from '../../test/fakes/critizr/critizr-fake';
 import { DEMO_CRITIZR_PORT, startDemoCritizr } from './demo-critizr';
 import { demoInstructions } from './demo-curl';
@@ -40,24 +41,17 @@ if (relay) {
 // Random per run: the demo may listen beyond loopback (HOST=0.0.0.0), and a fixed token would be everyone's.
 env.API_TOKENS ||= `acme:demo-token-${randomBytes(8).toString('hex')}`;
 
-let config: ProxyConfig | undefined;
-try {
-  config = readConfig(env);
-} catch {
-  // main.ts reports a bad setting itself, and exits.
-}
-await import('../../src/proxy/main');
-if (config && config.port !== 0) {
-  // Any address the proxy listens on is reachable on loopback.
-  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${config.port}`;
-  if (await answers(`${origin}/api/openapi.json`)) {
-    const token = config.apiTokens.find((t) => t.org === 'acme')?.token;
-    if (seed && token) await seedOnce(origin, token);
-    const relayUrl = relay ? `http://127.0.0.1:${DEMO_CRITIZR_PORT}` : undefined;
-    console.log(['', ...demoInstructions({ origin, token, relayUrl }), ''].join('\n'));
-  }
-}
+const { config, port } = await startProxy(env).catch((error: unknown) => {
+  console.error(`[survey-proxy] could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
+// Any address the proxy listens on is reachable on loopback.
+const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const token = config.apiTokens.find((t) => t.org === 'acme')?.token;
+if (seed && token) await seedOnce(origin, token);
+const relayUrl = relay ? `http://127.0.0.1:${DEMO_CRITIZR_PORT}` : undefined;
+console.log(['', ...demoInstructions({ origin, token, relayUrl }), ''].join('\n'));
 
 /** Seeds an empty org acme; a failure is reported, and the demo goes on without the history. */
 async function seedOnce(origin: string, token: string): Promise<void> {
@@ -71,17 +65,4 @@ async function seedOnce(origin: string, token: string): Promise<void> {
     seeding = false;
   }
   if (quieted > 0) console.log(`[critizr-fake] ${quieted} solicitations for the seeded invitations so far; the rest are due within half an hour`);
-}
-
-/** Polls `url` until it answers (the proxy listens) or 20 s pass. */
-async function answers(url: string): Promise<boolean> {
-  for (const end = Date.now() + 20_000; Date.now() < end; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    try {
-      await (await fetch(url)).arrayBuffer();
-      return true;
-    } catch {
-      // Not listening yet.
-    }
-  }
-  return false;
 }

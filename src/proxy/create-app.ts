@@ -1,4 +1,4 @@
-import { Hono, type Handler } from 'hono';
+import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AllowedOrigins } from './config';
@@ -11,15 +11,19 @@ import type { TokenLookup } from './api/middleware/require-token';
 import type { OrgSettings } from './org-settings/org-settings';
 import { createOrgSettings } from './org-settings/org-settings';
 import type { Store } from './store/open-store';
+import { isTransientStoreError, isUnstorableText } from './store/dialect';
+import { fieldError, validationBody } from './validation-error';
 import { serveDemo } from './serve-demo';
 import { securatingCallback } from './callbacks/securating-callback';
 import { hostedRoutes } from './hosted/hosted-routes';
 import { dashboardRoutes } from './dashboard/dashboard-routes';
+import { healthRoutes } from './health-routes';
 import type { RelayRoutes } from './relay/relay-routes';
 import type { SurveyCatalog } from './survey-catalog';
 import { SURVEY_SCHEMA_PATH, surveyJsonSchema } from './survey-json-schema';
 import { resolveLocale } from '../shared/i18n/resolve-locale';
 import { stringsFor } from '../shared/i18n/catalog';
+import { HASHED_WIDGET_FILE_PATH, WIDGET_MANIFEST_PATH, widgetFileRoutes, type WidgetFileSource } from './widget-files/widget-file-routes';
 
 export interface AppDeps {
   catalog: SurveyCatalog;
@@ -31,10 +35,10 @@ export interface AppDeps {
   /** The OpenAPI document served at `/api/openapi.json`. */
   openApiDocument?: () => unknown;
   allowedOrigins: AllowedOrigins;
-  /** The built widget script, or undefined when it has not been built. */
-  readWidgetScript: () => string | undefined;
+  /** The built widget script (its text will do in tests), or undefined when it has not been built. */
+  readWidgetScript: WidgetFileSource;
   /** The built widget stylesheet, fetched by the widget and adopted into its shadow root. */
-  readWidgetStyles?: () => string | undefined;
+  readWidgetStyles?: WidgetFileSource;
   demoDir: string;
   now?: () => Date;
   /** Largest accepted `POST /v1/responses` body in bytes; a real response is a few KiB. Default 64 KiB. */
@@ -53,6 +57,8 @@ export interface AppDeps {
   tokenHashLookup?: (tokenHash: string) => Promise<string | undefined>;
   /** How often the dashboard's live feed looks for new responses; default 1 s. */
   eventsPollMs?: number;
+  /** Aborted when the proxy starts shutting down: live streams end, `/readyz` answers 503. */
+  shutdown?: AbortSignal;
 }
 
 /**
@@ -69,6 +75,7 @@ export function createApp(deps: AppDeps): Hono {
   // Rollups count in the org's calendar days, so every new response is dated in its zone.
   const zoneOf = (org: string) => deps.orgSettings?.timeZone(org) ?? 'UTC';
   app.use('/v1/*', cors(deps.allowedOrigins));
+  app.route('/', healthRoutes({ ready: () => store.ready(), shutdown: deps.shutdown }));
 
   app.get('/v1/surveys/:org/:survey', (c) => {
     const survey = catalog.get(c.req.param('org'), c.req.param('survey'));
@@ -106,14 +113,14 @@ export function createApp(deps: AppDeps): Hono {
       publicUrl: deps.publicUrl,
       tokenHashLookup: deps.tokenHashLookup ?? ((hash) => store.tokens.orgOfHash(hash)),
       eventsPollMs: deps.eventsPollMs,
+      shutdown: deps.shutdown,
       log,
     }),
   );
   app.route('/', securatingCallback({ store, catalog, now, log, zoneOf }));
   const schema = surveyJsonSchema();
   app.get(SURVEY_SCHEMA_PATH, () => jsonResponse(schema, 200, { 'Cache-Control': 'public, max-age=300' }));
-  app.get('/survey_widget.js', widgetAsset(deps.readWidgetScript, 'text/javascript'));
-  app.get('/survey_widget.css', widgetAsset(deps.readWidgetStyles ?? (() => undefined), 'text/css'));
+  app.route('/', widgetFileRoutes({ script: deps.readWidgetScript, styles: deps.readWidgetStyles }));
 
   // After the real routes, so these only catch the methods those did not take.
   for (const [path, allow] of [
@@ -122,6 +129,8 @@ export function createApp(deps: AppDeps): Hono {
     [SURVEY_SCHEMA_PATH, 'GET, HEAD'],
     ['/survey_widget.js', 'GET, HEAD'],
     ['/survey_widget.css', 'GET, HEAD'],
+    [HASHED_WIDGET_FILE_PATH, 'GET, HEAD'],
+    [WIDGET_MANIFEST_PATH, 'GET, HEAD'],
   ] as const) {
     app.all(path, () => errorResponse(405, 'Method Not Allowed', { Allow: allow }));
   }
@@ -130,27 +139,13 @@ export function createApp(deps: AppDeps): Hono {
   app.notFound(() => errorResponse(404, 'Not found'));
   app.onError((error) => {
     if (error instanceof HTTPException && error.status < 500) return errorResponse(error.status, error.message || 'Bad request');
-    // The database stayed locked past busy_timeout: nothing was written; a retry after a moment succeeds.
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') return errorResponse(503, 'The store is busy; retry shortly', { 'Retry-After': '1' });
+    // The database could not take the write just now (locked, unreachable, restarting): nothing was
+    // written; a retry after a moment succeeds.
+    if (isTransientStoreError(error)) return errorResponse(503, 'The store is busy; retry shortly', { 'Retry-After': '1' });
+    // PostgreSQL cannot store a NUL character in text; SQLite could, but no real answer holds one.
+    if (isUnstorableText(error)) return errorResponse(422, validationBody([fieldError('body', 'invalid_value', { message: 'Text must not contain NUL characters' })]));
     log(`[survey-proxy] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return errorResponse(500, 'Internal server error');
   });
   return app;
-}
-
-/** The script and stylesheet are public and fetched by any host page, so `*` is right here, unlike the API. */
-function widgetAsset(read: () => string | undefined, type: string): Handler {
-  return () => {
-    const text = read();
-    if (text === undefined) {
-      return errorResponse(404, 'The widget is not built yet: run `npm run build`');
-    }
-    return new Response(text, {
-      headers: {
-        'Content-Type': `${type}; charset=utf-8`,
-        'Cache-Control': 'public, max-age=300',
-        'Access-Control-Allow-Origin': '*',
-      },
-    });
-  };
 }

@@ -15,7 +15,7 @@ import { openApiDocument } from './openapi/openapi-document';
 import { loadOrgSettings } from './org-settings/org-settings';
 import { openStore, type Store } from './store/open-store';
 import { loadSurveyCatalog, type SurveyCatalog } from './survey-catalog';
-import { createWidgetScriptReader } from './widget-script';
+import { createWidgetFileReader } from './widget-files/widget-file-reader';
 
 export interface WiredApp {
   app: Hono;
@@ -36,12 +36,14 @@ export interface Workers {
 }
 
 /** What `wireApp` reads: the config without the listen address; the relay's parts default. */
-export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir'> &
-  Partial<Pick<ProxyConfig, 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir'>> & {
+export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir' | 'databaseUrl'> &
+  Partial<Pick<ProxyConfig, 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir' | 'databaseUrl'>> & {
     /** The public address when none is configured (main passes its listen address). */
     fallbackPublicUrl?: string;
     /** The relay's and webhooks' HTTP client; tests may wrap it. */
     fetch?: typeof fetch;
+    /** Aborted when main.ts starts shutting down (live streams end, `/readyz` answers 503). */
+    shutdown?: AbortSignal;
   };
 
 /**
@@ -51,15 +53,15 @@ export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secr
  * a port; the end-to-end harness uses it too, so tests run the app as shipped.
  */
 export async function wireApp(config: WireConfig, log: (message: string) => void = console.error): Promise<WiredApp> {
-  const store = await openStore(config.databasePath);
+  const store = await openStore(config.databaseUrl ?? config.databasePath);
   const catalog = loadSurveyCatalog(config.surveysDir, log);
   const orgSettings = loadOrgSettings(config.surveysDir, log);
   const indexed = await store.responses.indexLegacy((org, id) => catalog.byId(org, id));
   if (indexed > 0) log(`[survey-proxy] indexed ${indexed} responses stored before the v1 API (ratings, links, filters)`);
   await indexStats(store, catalog, orgSettings, log);
-  const readWidgetScript = createWidgetScriptReader(config.widgetScriptPath);
-  // The stylesheet is built next to the script (dist/survey_widget.css).
-  const readWidgetStyles = createWidgetScriptReader(config.widgetScriptPath.replace(/\.js$/, '.css'));
+  const readWidgetScript = createWidgetFileReader(config.widgetScriptPath);
+  // The stylesheet is built next to the script (dist/survey_widget.css), each with its .br and .gz.
+  const readWidgetStyles = createWidgetFileReader(config.widgetScriptPath.replace(/\.js$/, '.css'));
   // Tokens from the environment are hashed at once, like the database's; the plain text goes no further.
   const envTokens = new Map(config.apiTokens.map(({ org, token }) => [hashToken(token), org]));
   const tokenLookup = async (token: string) => envTokens.get(hashToken(token)) ?? store.tokens.orgOf(token);
@@ -114,6 +116,7 @@ export async function wireApp(config: WireConfig, log: (message: string) => void
     demoDir: config.demoDir,
     dashboardDir: config.dashboardDir,
     tokenHashLookup: async (hash) => envTokens.get(hash) ?? store.tokens.orgOfHash(hash),
+    shutdown: config.shutdown,
     log,
   });
   return { app, store, catalog, scriptBuilt: readWidgetScript() !== undefined, workers };

@@ -1,6 +1,6 @@
 /**
  * The proxy killed with SIGKILL while responses stream in. It runs as its
- * own process here (`npm start`'s entry, src/proxy/main.ts, through tsx), so
+ * own process here (`npm run serve`'s entry, the built dist/proxy/main.js), so
  * the kill is real: no handler runs, no connection closes cleanly. Every
  * response it acknowledged must be on disk after a restart on the same
  * database, and the widget's outbox must deliver every other one.
@@ -31,9 +31,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts src/proxy/main.ts in a child process and resolves once it listens. */
+/** Starts the built dist/proxy/main.js in a child process and resolves once it listens. */
 function startProxyProcess(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/main.ts'], {
+  const child = spawn(process.execPath, ['dist/proxy/main.js'], {
     cwd: REPO,
     env: {
       ...process.env,

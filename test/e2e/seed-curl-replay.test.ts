@@ -1,7 +1,7 @@
 /**
  * Every curl example of the CustomerSure seed, replayed with the real curl
- * against the proxy started as its own process (`node --import tsx
- * src/proxy/main.ts`, as `npm run serve` does). The commands are read from
+ * against the proxy started as its own process (`node dist/proxy/main.js`,
+ * as `npm run serve` does). The commands are read from
  * the seed, not copied here, and run with their own arguments and headers
  * verbatim; only `https://api.customersure.com` becomes the proxy's `/api`.
  * curl sends its own User-Agent, which is what the seed's "All API requests

@@ -17,6 +17,8 @@ export interface DashboardDeps {
   sessionTtlMs?: number;
   /** How often the live feed looks for new responses. Default 1 s. */
   eventsPollMs?: number;
+  /** Aborted when the proxy shuts down: the live feed ends, and EventSource reconnects to an instance still up. */
+  shutdown?: AbortSignal;
   log: (message: string) => void;
 }
 

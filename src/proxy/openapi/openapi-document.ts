@@ -9,6 +9,7 @@ import { TOKEN_SCHEME } from './api-operation';
 import { relayPaths } from './relay-paths';
 import { webhookPaths, WEBHOOKS_DESCRIPTION } from './webhook-paths';
 import { widgetPaths } from './widget-paths';
+import { healthPaths } from './health-paths';
 
 // readJsonBody refuses keys these bodies do not list with a 403 ("unpermitted
 // parameters"), which zod's default input schema (extra keys allowed) would hide.
@@ -55,7 +56,7 @@ export function openApiDocument(): oas31.OpenAPIObject {
         { name: 'Widget', description: 'The widget’s public routes: no token' },
         { name: 'Meta' },
       ],
-      paths: { ...widgetPaths(), ...apiPaths(), ...relayPaths(), ...webhookPaths() },
+      paths: { ...widgetPaths(), ...apiPaths(), ...relayPaths(), ...webhookPaths(), ...healthPaths() },
       components: {
         // Named here, so the shared payload schema carries no document concerns.
         schemas: { ResponsePayload: ResponsePayloadSchema },

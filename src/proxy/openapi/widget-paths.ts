@@ -6,6 +6,7 @@ import { SurveySchema } from '../../shared/survey-schema';
 import { SURVEY_SCHEMA_PATH } from '../survey-json-schema';
 import { ERROR_REPLIES, errorReply } from './error-replies';
 import { StoredResponseSchema } from './stored-response-schema';
+import { widgetFilePaths } from './widget-file-paths';
 
 /** What `GET /v1/surveys/{org}/{survey}` answers: the survey file, defaults applied, with its locale resolved and UI strings. */
 export const SurveyDefinitionSchema = z
@@ -22,22 +23,6 @@ const cached = (seconds: number) => z.object({ 'Cache-Control': z.literal(`publi
 const stored = (description: string): ZodOpenApiResponseObject => ({
   description,
   content: { 'application/json': { schema: StoredResponseSchema } },
-});
-
-const asset = (operationId: string, summary: string, type: string) => ({
-  get: {
-    operationId,
-    summary,
-    tags: ['Widget'],
-    responses: {
-      200: {
-        description: `The built file, for any origin (\`Access-Control-Allow-Origin: *\`)`,
-        headers: cached(300),
-        content: { [type]: { schema: z.string() } },
-      },
-      404: errorReply('The widget is not built yet: run `npm run build`'),
-    },
-  },
 });
 
 /**
@@ -111,8 +96,7 @@ export function widgetPaths(): ZodOpenApiPathsObject {
         },
       },
     },
-    '/survey_widget.js': asset('getWidgetScript', 'The widget script', 'text/javascript'),
-    '/survey_widget.css': asset('getWidgetStyles', 'The widget stylesheet, adopted into its shadow root', 'text/css'),
+    ...widgetFilePaths(),
     '/api/openapi.json': {
       get: {
         operationId: 'getOpenApiDocument',

@@ -12,14 +12,14 @@ export interface ProxyChild {
 }
 
 /**
- * Starts `node --import tsx src/proxy/main.ts` (what `npm run serve` runs) in
+ * Starts `node dist/proxy/main.js` (what `npm run serve` runs, built) in
  * `repo` on `port`, with `env` plus PATH, HOME and TMPDIR, and resolves once
  * it listens. Unlike seed-replay's `startProxyProcess`, it can be killed with
  * SIGKILL, which is the point of the relay crash test.
  */
 export function spawnProxy(repo: string, port: number, env: Record<string, string>, timeoutMs = 15_000): Promise<ProxyChild> {
   const inherited = Object.fromEntries(['PATH', 'HOME', 'TMPDIR'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/main.ts'], {
+  const child = spawn(process.execPath, ['dist/proxy/main.js'], {
     cwd: repo,
     env: { ...inherited, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

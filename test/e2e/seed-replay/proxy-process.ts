@@ -13,14 +13,14 @@ export interface ProxyProcess {
 const LISTENING = /Survey proxy listening on (http:\/\/[^/\s]+)\//;
 
 /**
- * Starts `node --import tsx src/proxy/main.ts` in `repo` with `env` (and
+ * Starts `node dist/proxy/main.js` (built) in `repo` with `env` (and
  * PATH, HOME, TMPDIR, nothing else of this process's environment), and
  * resolves once it prints the address it listens on. Rejects, with its
  * stderr, if it exits first or takes longer than `timeoutMs`.
  */
 export function startProxyProcess(repo: string, env: Record<string, string>, timeoutMs = 15_000): Promise<ProxyProcess> {
   const inherited = Object.fromEntries(['PATH', 'HOME', 'TMPDIR'].flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/proxy/main.ts'], { cwd: repo, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['dist/proxy/main.js'], { cwd: repo, env: { ...inherited, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

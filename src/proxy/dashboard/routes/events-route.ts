@@ -16,7 +16,9 @@ const RECHECK_MS = 30_000;
  * stores from now on. It reads the database by id (not an in-process signal),
  * so a response stored by another proxy instance on the same database arrives
  * too, and an event's `id` lets EventSource's reconnection resume after the
- * last one it saw (`Last-Event-ID`), losing none.
+ * last one it saw (`Last-Event-ID`), losing none. The stream ends when the
+ * proxy shuts down (`deps.shutdown`), so it never holds a shutdown open; the
+ * browser then reconnects, to another instance or to this one restarted.
  */
 export function eventsRoute(deps: DashboardDeps): Hono<{ Variables: SessionVariables }> {
   const app = new Hono<{ Variables: SessionVariables }>();
@@ -31,7 +33,7 @@ export function eventsRoute(deps: DashboardDeps): Hono<{ Variables: SessionVaria
       let sincePing = 0;
       let sinceCheck = 0;
       await stream.writeSSE({ event: 'ready', data: '{}', retry: 3000 });
-      while (!stream.aborted && !stream.closed) {
+      while (!stream.aborted && !stream.closed && !deps.shutdown?.aborted) {
         const rows = await deps.store.browse.newerThan(org, lastId, BATCH);
         for (const row of rows) {
           await stream.writeSSE({ event: 'response', id: String(row.id), data: JSON.stringify(responseSummaryJson(row, deps.catalog.byId(org, row.survey_id))) });
@@ -48,9 +50,22 @@ export function eventsRoute(deps: DashboardDeps): Hono<{ Variables: SessionVaria
           await stream.write(': ping\n\n');
           sincePing = 0;
         }
-        await stream.sleep(pollMs);
+        await pause(pollMs, deps.shutdown);
       }
     });
   });
   return app;
+}
+
+/** Sleeps `ms`, or less if `signal` aborts first. */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 }
