@@ -22,6 +22,7 @@ await build({
     main: 'src/proxy/main.ts',
     'start-demo': 'scripts/demo/start-demo.ts',
     token: 'src/proxy/cli/token.ts',
+    migrate: 'src/proxy/cli/migrate.ts',
   },
   outdir,
   bundle: true,
@@ -36,4 +37,4 @@ await build({
   minify: false,
   logLevel: 'warning',
 });
-console.log(`proxy: ${outdir}/main.js, ${outdir}/start-demo.js, ${outdir}/token.js`);
+console.log(`proxy: ${outdir}/main.js, ${outdir}/start-demo.js, ${outdir}/token.js, ${outdir}/migrate.js`);

@@ -47,7 +47,7 @@ export type StoreOptions = SqliteOptions & PostgresOptions;
  * await store.responses.count();
  */
 export async function openStore(location: string, options: StoreOptions = {}): Promise<Store> {
-  const db = isPostgresUrl(location) ? await openPostgres(location, options) : openSqlite(location, options);
+  const db = await openDatabase(location, options);
   try {
     await migrateToLatest(db);
   } catch (error) {
@@ -77,6 +77,11 @@ export function createStore(db: Kysely<Tables>): Store {
     // Inserts already queued or committing are finished first: a caller may be waiting for its 201.
     close: () => responses.drain().then(() => db.destroy()),
   };
+}
+
+/** The database at `location` (a `postgres://` URL or a SQLite path), not yet migrated. */
+export async function openDatabase(location: string, options: StoreOptions = {}): Promise<Kysely<Tables>> {
+  return isPostgresUrl(location) ? openPostgres(location, options) : openSqlite(location, options);
 }
 
 /** True for the URLs `DATABASE_URL` takes. */
