@@ -7,6 +7,11 @@ export interface CredentialCache {
   put(key: string, credential: Credential): void;
   /** After a 401: the next send logs in again. */
   drop(key: string): void;
+  /**
+   * Runs `login` for `key` unless one is already running, whose result every
+   * caller then shares: a worker's first 16 parallel sends log in once, not 16 times.
+   */
+  once<T>(key: string, login: () => Promise<T>): Promise<T>;
 }
 
 /**
@@ -16,6 +21,7 @@ export interface CredentialCache {
  */
 export function createCredentialCache(marginMs = 60_000): CredentialCache {
   const entries = new Map<string, Credential>();
+  const running = new Map<string, Promise<unknown>>();
   return {
     fresh: (key, now) => {
       const credential = entries.get(key);
@@ -23,5 +29,12 @@ export function createCredentialCache(marginMs = 60_000): CredentialCache {
     },
     put: (key, credential) => void entries.set(key, credential),
     drop: (key) => void entries.delete(key),
+    once: <T>(key: string, login: () => Promise<T>) => {
+      const already = running.get(key) as Promise<T> | undefined;
+      if (already) return already;
+      const started = login().finally(() => running.delete(key));
+      running.set(key, started);
+      return started;
+    },
   };
 }

@@ -31,13 +31,18 @@ export async function deliverBatch<Settings, Secrets>(
   const all = (outcome: Outcome) => requests.map(() => outcome);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     let credential = adapter.login ? deps.credentials.fresh(cacheKey, deps.now()) : undefined;
-    if (adapter.login && !credential) {
-      const sent = await sendCall(adapter.login.toCall(settings, secrets), deps.fetch, timeoutMs);
-      if (!sent.ok) return all({ kind: 'retry', reason: `login: ${sent.reason}` });
-      const read = adapter.login.read(sent.reply, deps.now());
-      if ('kind' in read) return all(read.kind === 'reauthenticate' ? { kind: 'refused', reason: `login refused: ${read.reason}` } : read);
-      credential = read;
-      deps.credentials.put(cacheKey, credential);
+    const login = adapter.login;
+    if (login && !credential) {
+      const got = await deps.credentials.once(cacheKey, async (): Promise<Credential | Outcome> => {
+        const sent = await sendCall(login.toCall(settings, secrets), deps.fetch, timeoutMs);
+        if (!sent.ok) return { kind: 'retry', reason: `login: ${sent.reason}` };
+        const read = login.read(sent.reply, deps.now());
+        if ('kind' in read) return read.kind === 'reauthenticate' ? { kind: 'refused', reason: `login refused: ${read.reason}` } : read;
+        deps.credentials.put(cacheKey, read);
+        return read;
+      });
+      if ('kind' in got) return all(got);
+      credential = got;
     }
     const sent = await sendCall(batch.toCall(requests, settings, secrets, credential), deps.fetch, timeoutMs);
     if (!sent.ok) return all({ kind: 'retry', reason: sent.reason });

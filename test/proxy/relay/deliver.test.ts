@@ -60,6 +60,14 @@ describe('deliver()', () => {
     expect(toy.logins()).toBe(1);
   });
 
+  it('logs in once for sends that start together, and all of them use that credential', async () => {
+    const toy = await toySystem();
+    const shared = deps();
+    const outcomes = await Promise.all(Array.from({ length: 16 }, () => deliver(adapter, relayRequest(), { base: toy.server.url }, { password: 'right' }, 'acme/toy', shared)));
+    expect(outcomes.every((o) => o.kind === 'sent')).toBe(true);
+    expect(toy.logins()).toBe(1);
+  });
+
   it('renews a credential refused mid-session once, then sends', async () => {
     const toy = await toySystem();
     const d = deps();
