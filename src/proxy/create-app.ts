@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { AllowedOrigins } from './config';
 import { cors } from './cors';
 import { errorResponse, jsonResponse } from './json-response';
 import { postResponse } from './post-response';
+import { limitBody } from './limit-body';
 import { requireJson } from './require-json';
 import { createApi } from './api/create-api';
 import type { TokenLookup } from './api/middleware/require-token';
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Hono {
   app.post(
     '/v1/responses',
     requireJson(),
-    bodyLimit({ maxSize: maxBodyBytes, onError: () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`) }),
+    limitBody(maxBodyBytes, () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`)),
     postResponse({ catalog, store: store.responses, now, zoneOf, requestByToken: async (token) => (await store.feedbackRequests.byLinkToken(token))?.row }),
   );
   if (deps.openApiDocument) {

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { errorResponse } from '../json-response';
 import { notFound } from './api-errors';
 import type { ApiDeps } from './api-deps';
@@ -16,6 +15,7 @@ import { staff } from './routes/staff';
 import { surveys } from './routes/surveys';
 import { templates } from './routes/templates';
 import { webhookEndpoints } from './routes/webhook-endpoints';
+import { limitBody } from '../limit-body';
 
 /** Largest POST or PATCH body the API reads. */
 export const MAX_API_BODY_BYTES = 16 * 1024;
@@ -36,7 +36,7 @@ export function createApi(deps: CreateApiDeps): Hono<ApiEnv> {
   const api = new Hono<ApiEnv>();
   api.use('*', requireUserAgent(), requireAccept(), requireToken(deps.tokenLookup));
   // A site or staff member is a few hundred bytes; anything near this limit is a mistake or an attack.
-  api.on(['POST', 'PATCH'], '*', bodyLimit({ maxSize: MAX_API_BODY_BYTES, onError: () => errorResponse(413, `Payload Too Large: at most ${MAX_API_BODY_BYTES} bytes`) }));
+  api.on(['POST', 'PATCH'], '*', limitBody(MAX_API_BODY_BYTES, () => errorResponse(413, `Payload Too Large: at most ${MAX_API_BODY_BYTES} bytes`)));
   api.route('/feedback_requests', feedbackRequests(deps));
   api.route('/feedback_responses', feedbackResponses(deps));
   api.route('/surveys', surveys(deps));

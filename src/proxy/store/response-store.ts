@@ -1,24 +1,22 @@
-import { sql, type Kysely } from 'kysely';
-import { metricAnswers, ratedAnswers } from '../../shared/metrics/rated-answers';
+import type { Kysely } from 'kysely';
+import { ratedAnswers } from '../../shared/metrics/rated-answers';
 import type { StoredResponse } from '../../shared/response-schema';
 import type { Survey } from '../../shared/survey-schema';
-import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { writeTransaction } from './dialect';
+import { createGroupCommit, type GroupCommitStats } from './group-commit';
+import { insertResponses, type InsertResult, type NewResponse } from './insert-responses';
 import { addRatings } from './rating-writes';
 import type { ResponseFacts } from './response-facts';
-import { derivedColumns, RESPONSE_COLUMNS, ratingRows, responseRow, storedResponse, type ResponseRow } from './response-rows';
-import { createStatTally, segmentRows } from './stat-tally';
+import { derivedColumns, RESPONSE_COLUMNS, ratingRows, storedResponse, type ResponseRow } from './response-rows';
 import type { Tables } from './tables';
-import { writeStats } from './write-stats';
 
 export type { ResponseRow };
 
-export type InsertResult =
-  | { status: 'created'; response: StoredResponse }
-  /** The same id with the same body: a retry; the first stored copy is returned. */
-  | { status: 'duplicate'; response: StoredResponse }
-  /** The same id with a different body: never overwritten. */
-  | { status: 'conflict' };
+export type { InsertResult };
+
+// Responses per transaction at most: one multi-row insert's worth (chunks.ts), and some 50 ms of
+// writing on SQLite, so a batch never holds the write lock for long.
+const MAX_BATCH = 500;
 
 /** What `GET /feedback_responses` filters on; every part optional, all combined with AND. */
 export interface ResponseFilter {
@@ -42,8 +40,13 @@ export interface ResponseStore {
    * Stores a response once per UUID in one write transaction, with the ratings `/nps` and `/csat` count and
    * the dashboard's rollups, segment rows and search text, all from `facts` (see `responseFacts`).
    * `feedbackRequestId`: the request the response answers (its hosted link), linked for the API and response_rate.
+   * Concurrent calls share a transaction (group commit); each settles only after the commit that holds its row.
    */
   insert(response: StoredResponse, bodyHash: string, facts: ResponseFacts, feedbackRequestId?: number | null): Promise<InsertResult>;
+  /** Resolves once every insert called so far has settled: `Store.close` waits for it. */
+  drain(): Promise<void>;
+  /** How many transactions inserts have taken and how full they were (the bench and tests read it). */
+  insertStats(): GroupCommitStats;
   /** True when some response answers this feedback request. */
   answersRequest(feedbackRequestId: number): Promise<boolean>;
   /** By the widget's UUID. */
@@ -64,35 +67,13 @@ export interface ResponseStore {
 /** The responses room of the store: the only code that reads or writes the `responses` table. */
 export function createResponseStore(db: Kysely<Tables>): ResponseStore {
   const selectByUuid = (q: Kysely<Tables>, uuid: string) => q.selectFrom('responses').selectAll().where('uuid', '=', uuid).executeTakeFirst();
+  // Concurrent inserts share one transaction and one commit (fsync); see insertResponses.
+  const inserts = createGroupCommit((batch: NewResponse[]) => insertResponses(db, batch), { maxBatch: MAX_BATCH });
 
   return {
-    insert: (response, bodyHash, facts, feedbackRequestId = null) =>
-      writeTransaction(db, async (trx) => {
-        const links = await linksFor(trx, response.org, response.segments);
-        const inserted = await trx
-          .insertInto('responses')
-          .values({ ...responseRow(response, bodyHash, links), feedback_request_id: feedbackRequestId, search_text: facts.searchText })
-          .onConflict((oc) => oc.column('uuid').doNothing())
-          .executeTakeFirst();
-        const row = (await selectByUuid(trx, response.id)) as ResponseRow;
-        if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
-          await addRatings(trx, ratingRows(row, metricAnswers(facts.scored)));
-          // The dashboard's rollups move with the row, so they never disagree with it.
-          const tally = createStatTally();
-          tally.add(response, facts);
-          await writeStats(trx, tally, segmentRows(response, row.id, row.submitted_utc));
-          await trx
-            .insertInto('response_counts')
-            .values({ org: row.org, survey_id: row.survey_id, n: 1 })
-            .onConflict((oc) => oc.columns(['org', 'survey_id']).doUpdateSet({ n: sql`response_counts.n + 1` }))
-            .execute();
-          // In the same transaction: a stored response always reaches its webhook subscribers.
-          await enqueueWebhookEvent(trx, row.org, 'response.created', row.id, new Date(row.received_at));
-          return { status: 'created', response: storedResponse(row) };
-        }
-        if (row.body_hash === bodyHash) return { status: 'duplicate', response: storedResponse(row) };
-        return { status: 'conflict' };
-      }),
+    insert: (response, bodyHash, facts, feedbackRequestId = null) => inserts.submit({ response, bodyHash, facts, feedbackRequestId }),
+    drain: () => inserts.drain(),
+    insertStats: () => inserts.stats(),
 
     answersRequest: async (id) => (await db.selectFrom('responses').select('id').where('feedback_request_id', '=', id).limit(1).executeTakeFirst()) !== undefined,
 

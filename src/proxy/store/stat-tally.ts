@@ -1,6 +1,7 @@
 import { csatBand } from '../../shared/metrics/csat';
 import { npsBand } from '../../shared/metrics/nps';
 import type { ResponseSegmentsTable, StatDaysTable, StatScoresTable } from './dashboard-tables';
+import { inLockOrder } from './in-lock-order';
 import type { ResponseFacts } from './response-facts';
 import type { StatCountColumn } from './stat-totals';
 
@@ -15,7 +16,11 @@ export interface TalliedResponse {
 export interface StatTally {
   /** Adds one response's counts: once for all responses (dim ''), once per segment, and its rating answers. */
   add(response: TalliedResponse, facts: ResponseFacts): void;
-  /** One row per key: a batch of 2,000 responses becomes a few hundred upserts. */
+  /**
+   * One row per key: a batch of 2,000 responses becomes a few hundred upserts.
+   * In key order, so every writer takes the rows' locks in the same order
+   * (PostgreSQL: two instances' batches never deadlock on them).
+   */
   dayRows(): StatDaysTable[];
   scoreRows(): StatScoresTable[];
 }
@@ -48,8 +53,8 @@ export function createStatTally(): StatTally {
         else scores.set(key, { org: response.org, day: facts.day, survey_id: response.survey_id, question_id, value, n: 1 });
       }
     },
-    dayRows: () => [...days.values()],
-    scoreRows: () => [...scores.values()],
+    dayRows: () => inLockOrder(days),
+    scoreRows: () => inLockOrder(scores),
   };
 }
 

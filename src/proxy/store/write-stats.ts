@@ -1,16 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import { chunks } from './chunks';
 import type { ResponseSegmentsTable } from './dashboard-tables';
 import type { StatTally } from './stat-tally';
 import { STAT_COUNT_COLUMNS } from './stat-totals';
 import type { Tables } from './tables';
 
-// Rows per statement: well under SQLite's 32,766 bound parameters (and PostgreSQL's 65,535).
-const CHUNK = 500;
-
 /**
  * Adds a tally's rollups and a batch's segment rows inside the caller's
  * transaction. Each rollup key occurs once per statement (the tally merged
- * them), which PostgreSQL's `ON CONFLICT DO UPDATE` requires.
+ * them), which PostgreSQL's `ON CONFLICT DO UPDATE` requires, and the keys
+ * come sorted, so two instances' batches lock shared rows in the same order.
  */
 export async function writeStats(trx: Kysely<Tables>, tally: StatTally, segments: readonly ResponseSegmentsTable[]): Promise<void> {
   const added = (table: string) => Object.fromEntries(STAT_COUNT_COLUMNS.map((c) => [c, sql<number>`${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`]));
@@ -29,8 +28,4 @@ export async function writeStats(trx: Kysely<Tables>, tally: StatTally, segments
       .execute();
   }
   for (const rows of chunks(segments)) await trx.insertInto('response_segments').values(rows).execute();
-}
-
-function* chunks<T>(rows: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += CHUNK) yield rows.slice(i, i + CHUNK);
 }
