@@ -31,7 +31,7 @@ export default defineConfig({
             'test/proxy/demo/**/*.test.ts',
             'test/proxy/webhooks/webhook-{store,worker}.test.ts',
             'test/proxy/relay/relay-worker.test.ts',
-            'test/proxy/{post-response,create-app,health-routes,two-instances}.test.ts',
+            'test/proxy/{post-response,create-app,health-routes,two-instances,openapi,token-command,nul-character,cors}.test.ts',
           ],
           // SQLite files from before each migration: nothing of theirs exists on PostgreSQL.
           exclude: ['test/proxy/store/migration.test.ts', 'test/proxy/store/{local-day,response-facts}.test.ts'],

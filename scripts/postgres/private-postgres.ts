@@ -1,9 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { freePort } from '../net/free-port';
 
 /** A PostgreSQL server of our own on loopback, for tests and benchmarks; nothing else may be running. */
 export interface PrivatePostgres {
@@ -95,17 +95,6 @@ function postgresId(flag: '-u' | '-g'): number {
   const out = spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' });
   if (out.status !== 0) throw new Error('running as root needs a postgres user to run the server as: install Debian\'s postgresql package');
   return Number(out.stdout.trim());
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 async function waitUntilAccepting(url: string, server: ChildProcess, log: () => string): Promise<void> {

@@ -103,12 +103,7 @@ function readOrigins(raw: string | undefined): AllowedOrigins {
 
 /** Origins are compared exactly, so `https://shop.example/` (trailing slash) would never match. */
 function checkOrigin(origin: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = parseUrl(origin);
   if (!parsed || parsed.origin !== origin) {
     throw new Error(`ALLOWED_ORIGINS entries must be exact origins like https://shop.example, got "${origin}"`);
   }
@@ -137,12 +132,7 @@ function readNumber(env: Record<string, string | undefined>, name: string, fallb
 
 function readPublicUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(raw);
   if (!url || !/^https?:$/.test(url.protocol)) throw new Error(`PUBLIC_URL must be an http(s) URL such as https://feedback.shop.example, got "${raw}"`);
   return url.href.replace(/\/+$/, '');
 }
@@ -150,13 +140,16 @@ function readPublicUrl(raw: string | undefined): string | undefined {
 /** Only PostgreSQL URLs: a typo such as `postgress://` must fail at start, not fall back to the SQLite file. */
 function readDatabaseUrl(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
+  const url = parseUrl(raw);
   // The URL may hold a password: the error names the scheme it wanted, never the value.
   if (!url || !/^postgres(ql)?:$/.test(url.protocol)) throw new Error('DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@db.internal:5432/feedback');
   return raw;
+}
+
+function parseUrl(raw: string): URL | undefined {
+  try {
+    return new URL(raw);
+  } catch {
+    return undefined;
+  }
 }

@@ -7,29 +7,18 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, readRows, REPO, WAIT_MS, WIDGET_SCRIPT } from './harness';
 import { eventually, FAULT_SURVEYS, faultPage, outboxIds, report, submitResponse, tally } from './fault-kit';
+import { freePort } from '../../scripts/net/free-port';
 
 const dir = mkdtempSync(join(tmpdir(), 'survey-crash-'));
 const databasePath = join(dir, 'responses.sqlite');
 let browser: Browser | undefined;
 let proxy: ChildProcess | undefined;
-
-/** A free loopback port, so a restarted proxy can come back at the same address. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 /** Starts the built dist/proxy/main.js in a child process and resolves once it listens. */
 function startProxyProcess(port: number): Promise<ChildProcess> {

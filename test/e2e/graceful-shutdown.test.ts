@@ -17,6 +17,7 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { validPayload } from '../proxy/fixtures';
 import { REPO } from './harness';
+import { freePort } from '../../scripts/net/free-port';
 
 const MAIN = join(REPO, 'dist/proxy/main.js');
 const TOKEN = 'acme:shutdown-e2e-token';
@@ -79,16 +80,6 @@ async function startBuilt(): Promise<BuiltProxy> {
     });
   await Promise.race([printed('Survey proxy listening on'), exited.then(() => Promise.reject(new Error(`the proxy exited before listening:\n${output}`)))]);
   return { child, port, databasePath, output: () => output, exited, printed };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
 }
 
 /** Resolves true when a fresh TCP connection to `port` is refused. */

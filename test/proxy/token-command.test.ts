@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runTokenCommand } from '../../src/proxy/cli/token-command';
-import { openStore } from '../../src/proxy/store/open-store';
+import { openTestStore } from './test-store';
 
 async function run(args: string[]) {
-  const store = await openStore(':memory:');
+  const store = await openTestStore();
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l), now: () => new Date('2026-11-23T10:00:00Z') };

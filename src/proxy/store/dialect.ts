@@ -62,6 +62,12 @@ export function isTransientStoreError(error: unknown): boolean {
   return /^(08...|40001|40P01|53...|57P0[1-3])$/.test(code);
 }
 
+/** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back and may simply run again. */
+export function isRetryableTransaction(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001';
+}
+
 /** True when PostgreSQL refused a text value it cannot store (a NUL character, invalid UTF-8). */
 export function isUnstorableText(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

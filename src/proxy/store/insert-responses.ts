@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { metricAnswers } from '../../shared/metrics/rated-answers';
 import type { StoredResponse } from '../../shared/response-schema';
 import { chunks } from './chunks';
-import { writeTransaction } from './dialect';
+import { isRetryableTransaction, writeTransaction } from './dialect';
 import { enqueueWebhookEvents } from './enqueue-webhook-event';
 import type { Settled } from './group-commit';
 import { inLockOrder } from './in-lock-order';
@@ -46,7 +46,7 @@ export async function insertResponses(db: Kysely<Tables>, batch: readonly NewRes
     try {
       return await writeTransaction(db, (trx) => writeBatch(trx, batch));
     } catch (error) {
-      if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+      if (attempt >= ATTEMPTS || !isRetryableTransaction(error)) throw error;
     }
   }
 }
@@ -76,7 +76,7 @@ async function inSavepoint<T>(trx: Transaction<Tables>, name: string, work: () =
     await sql`RELEASE SAVEPOINT ${sql.id(name)}`.execute(trx);
     return { ok: true, value };
   } catch (error) {
-    if (isRetryable(error)) throw error;
+    if (isRetryableTransaction(error)) throw error;
     await sql`ROLLBACK TO SAVEPOINT ${sql.id(name)}`.execute(trx).catch(() => Promise.reject(error));
     await sql`RELEASE SAVEPOINT ${sql.id(name)}`.execute(trx);
     return { ok: false, error };
@@ -209,10 +209,4 @@ function asStored(r: StoredResponse): StoredResponse {
     submitted_at: r.submitted_at,
     received_at: r.received_at,
   };
-}
-
-/** PostgreSQL's deadlock_detected and serialization_failure: the transaction was rolled back and may simply run again. */
-function isRetryable(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '40P01' || code === '40001';
 }

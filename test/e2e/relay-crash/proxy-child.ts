@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../../../scripts/net/free-port';
+
+export { freePort };
 
 /** The proxy as its own process, to be killed for real. */
 export interface ProxyChild {
@@ -50,13 +52,3 @@ export function spawnProxy(repo: string, port: number, env: Record<string, strin
   });
 }
 
-/** A free loopback port, so the restarted proxy comes back at the same address. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
