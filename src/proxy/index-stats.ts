@@ -10,6 +10,12 @@ import type { SurveyCatalog } from './survey-catalog';
  * Every other start finds them current and costs one query per org.
  */
 export async function indexStats(store: Store, catalog: SurveyCatalog, orgSettings: OrgSettings, log: (message: string) => void): Promise<void> {
+  // Instances starting together on one PostgreSQL database take turns: the first rebuilds, the
+  // others then find the zone current. Two rebuilds at once would each clear what the other counted.
+  await store.exclusively('index-stats', () => indexEachOrg(store, catalog, orgSettings, log));
+}
+
+async function indexEachOrg(store: Store, catalog: SurveyCatalog, orgSettings: OrgSettings, log: (message: string) => void): Promise<void> {
   for (const org of catalog.orgs()) {
     const zone = orgSettings.timeZone(org);
     if ((await store.stats.zoneOf(org)) === zone) continue;

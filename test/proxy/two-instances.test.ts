@@ -12,7 +12,11 @@ import { addJob } from '../../src/proxy/store/job-store';
 import { openSqlite } from '../../src/proxy/store/open-database';
 import { openPostgres } from '../../src/proxy/store/open-postgres';
 import { openStore, type Store } from '../../src/proxy/store/open-store';
+import { indexStats } from '../../src/proxy/index-stats';
+import { createOrgSettings } from '../../src/proxy/org-settings/org-settings';
+import { createSurveyCatalog } from '../../src/proxy/survey-catalog';
 import { tempDir } from './fixtures';
+import { insertAll, SURVEYS, variedResponses } from './store/dashboard-fixtures';
 import { NPS_9, storedResponse } from './store/store-fixtures';
 import { BACKEND, freshDatabase } from './test-store';
 
@@ -89,5 +93,37 @@ describe(`two instances on one ${BACKEND} database`, () => {
     // The dead instance, had it woken up, could no longer record an outcome over its successor's.
     expect(await a.jobs.finish(held!.id, 'dies', new Date(T0.getTime() + 32_000))).toBe(false);
     expect(await b.jobs.finish(held!.id, 'lives', new Date(T0.getTime() + 32_000))).toBe(true);
+  });
+
+  it.runIf(BACKEND === 'postgres')('take turns rebuilding the dashboard figures after a zone change, so they are counted once', async () => {
+    const [a, b] = await twoInstances();
+    const [reference] = await twoInstances();
+    const responses = variedResponses(600, 7);
+    await insertAll(a, responses, 'UTC');
+    await insertAll(reference, responses, 'Europe/Paris');
+    const catalog = createSurveyCatalog(SURVEYS.map((survey) => ({ org: 'acme', code: `survey-${survey.id}`, survey })));
+    const inParis = createOrgSettings({ acme: { timeZone: 'Europe/Paris' } });
+    const logged: string[] = [];
+    await Promise.all([indexStats(a, catalog, inParis, (line) => logged.push(line)), indexStats(b, catalog, inParis, (line) => logged.push(line))]);
+    expect(logged.filter((line) => line.includes('built acme'))).toHaveLength(1);
+    const whole = { first: '2000-01-01', last: '2099-12-31' };
+    expect(await b.stats.daily('acme', whole)).toEqual(await reference.stats.daily('acme', whole));
+    expect(await b.stats.league('acme', 'site_code', whole)).toEqual(await reference.stats.league('acme', 'site_code', whole));
+  });
+
+  it.runIf(BACKEND === 'postgres')('run start-up chores under one name one at a time, and under different names side by side', async () => {
+    const [a, b] = await twoInstances();
+    const timeline: string[] = [];
+    const chore = (store: Store, who: string, name: string) =>
+      store.exclusively(name, async () => {
+        timeline.push(`${who} in`);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        timeline.push(`${who} out`);
+      });
+    await Promise.all([chore(a, 'a', 'rebuild'), chore(b, 'b', 'rebuild')]);
+    expect([timeline.slice(0, 2), timeline.slice(2)].every(([enter, leave]) => enter!.split(' ')[0] === leave!.split(' ')[0])).toBe(true);
+    timeline.length = 0;
+    await Promise.all([chore(a, 'a', 'one chore'), chore(b, 'b', 'another chore')]);
+    expect(timeline.slice(0, 2).sort()).toEqual(['a in', 'b in']);
   });
 });

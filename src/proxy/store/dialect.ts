@@ -73,3 +73,22 @@ export function isUnstorableText(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === '22021' || code === '22P05';
 }
+
+/**
+ * Runs `work` while no other process on this database runs work under the
+ * same `name`: on PostgreSQL a session advisory lock held on a connection of
+ * its own (released if the process dies), so instances starting together
+ * take turns at start-up chores such as rebuilding rollups. SQLite serves
+ * one process per file, which is its own turn.
+ */
+export async function exclusively<DB, T>(db: Kysely<DB>, name: string, work: () => Promise<T>): Promise<T> {
+  if (isSqlite(db)) return work();
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(hashtext(${name}))`.execute(conn);
+    try {
+      return await work();
+    } finally {
+      await sql`SELECT pg_advisory_unlock(hashtext(${name}))`.execute(conn);
+    }
+  });
+}

@@ -3,6 +3,7 @@ import { createBrowseStore, type BrowseStore } from './browse-store';
 import { createFeedbackRequestStore, type FeedbackRequestStore } from './feedback-request-store';
 import { enqueueWebhookEvent } from './enqueue-webhook-event';
 import { createJobStore, type JobStore } from './job-store';
+import { exclusively } from './dialect';
 import { isMigrated, migrateToLatest } from './migrate';
 import { openSqlite, type SqliteOptions } from './open-database';
 import { openPostgres, type PostgresOptions } from './open-postgres';
@@ -32,6 +33,8 @@ export interface Store {
   sessions: SessionStore;
   /** True when the database answers and every migration is applied (`/readyz`). */
   ready(): Promise<boolean>;
+  /** Runs `work` while no other instance on this database runs work under the same `name` (start-up chores). */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -74,6 +77,7 @@ export function createStore(db: Kysely<Tables>): Store {
     browse: createBrowseStore(db),
     sessions: createSessionStore(db),
     ready: () => isMigrated(db).catch(() => false),
+    exclusively: (name, work) => exclusively(db, name, work),
     // Inserts already queued or committing are finished first: a caller may be waiting for its 201.
     close: () => responses.drain().then(() => db.destroy()),
   };
