@@ -17,11 +17,10 @@ import { CUSTOMER_RADAR_PASSWORD, CUSTOMER_RADAR_USERNAME, startCustomerRadarFak
 import { eventually, outboxIds, report, submitResponse, tally } from './fault-kit';
 import { launchChromium, REPO, WAIT_MS, WIDGET_SCRIPT } from './harness';
 import { recordClaims, type Claim } from './multi-instance/claim-log';
-import { startInstance, type ProxyInstance } from './multi-instance/proxy-instance';
+import { freePort, spawnProxy, type ProxyChild } from './relay-crash/proxy-child';
 import { acknowledged, postsPerId, responsePosts } from './multi-instance/response-posts';
 import { startRoundRobinFront, type RoundRobinFront } from './multi-instance/round-robin-front';
 import { RADAR_SECRETS, RELAY_SITE, writeSharedDir, type SharedDir } from './multi-instance/shared-dir';
-import { freePort } from './relay-crash/proxy-child';
 
 const INSTANCES = 3;
 const TABS = 4;
@@ -36,9 +35,9 @@ const TOKEN = 'multi-instance-token';
 
 const dir = mkdtempSync(join(tmpdir(), 'multi-instance-'));
 const ports: number[] = [];
-const instances: (ProxyInstance | undefined)[] = [];
+const instances: (ProxyChild | undefined)[] = [];
 /** Every instance started, the killed one too, for what they printed. */
-const everStarted: ProxyInstance[] = [];
+const everStarted: ProxyChild[] = [];
 let postgres: PrivatePostgres | undefined;
 let db: pg.Client | undefined;
 let claimLog: { claims(): Promise<Claim[]> } | undefined;
@@ -52,7 +51,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Starts the instance of `slot` on its port; kept in `instances` as soon as it runs, so afterAll can kill it. */
 async function startSlot(slot: number): Promise<void> {
-  const instance = await startInstance(REPO, ports[slot]!, env);
+  const instance = await spawnProxy(REPO, ports[slot]!, env, 30_000);
   instances[slot] = instance;
   everStarted.push(instance);
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { migrateToLatest } from '../../src/proxy/store/migrate';
 import { openSqlite } from '../../src/proxy/store/open-database';
 import { openPostgres } from '../../src/proxy/store/open-postgres';
@@ -50,4 +50,21 @@ export async function freshDatabase(): Promise<string> {
 /** The private server's own database (PostgreSQL runs only); prefer `freshDatabase()` for a clean one. */
 export function postgresUrl(): string {
   return inject('postgresUrl');
+}
+
+/**
+ * Closes, after each test, every store handed to the returned `track`; call
+ * once at the top of a test file. A store left open keeps PostgreSQL
+ * connections (and SQLite files) until the worker exits.
+ */
+export function closeStoresAfterEach(): (store: Promise<Store>) => Promise<Store> {
+  const open: Store[] = [];
+  afterEach(async () => {
+    for (const store of open.splice(0)) await store.close().catch(() => undefined);
+  });
+  return async (store) => {
+    const opened = await store;
+    open.push(opened);
+    return opened;
+  };
 }

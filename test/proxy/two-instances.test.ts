@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addJob } from '../../src/proxy/store/job-store';
 import { openSqlite } from '../../src/proxy/store/open-database';
 import { openPostgres } from '../../src/proxy/store/open-postgres';
@@ -18,20 +18,16 @@ import { createSurveyCatalog } from '../../src/proxy/survey-catalog';
 import { tempDir } from './fixtures';
 import { insertAll, SURVEYS, variedResponses } from './store/dashboard-fixtures';
 import { NPS_9, storedResponse } from './store/store-fixtures';
-import { BACKEND, freshDatabase } from './test-store';
+import { BACKEND, closeStoresAfterEach, freshDatabase } from './test-store';
 
 const T0 = new Date('2026-11-23T10:00:00.000Z');
-const open: Store[] = [];
-afterEach(async () => {
-  for (const store of open.splice(0)) await store.close().catch(() => undefined);
-});
+const track = closeStoresAfterEach();
 
 /** Two stores on one new database, each with its own connections. */
 async function twoInstances(): Promise<[Store, Store, string]> {
   const location = BACKEND === 'postgres' ? await freshDatabase() : join(tempDir(), 'shared.sqlite');
-  const a = await openStore(location, { poolSize: 4, busyTimeoutMs: 10_000 });
-  const b = await openStore(location, { poolSize: 4, busyTimeoutMs: 10_000 });
-  open.push(a, b);
+  const a = await track(openStore(location, { poolSize: 4, busyTimeoutMs: 10_000 }));
+  const b = await track(openStore(location, { poolSize: 4, busyTimeoutMs: 10_000 }));
   return [a, b, location];
 }
 

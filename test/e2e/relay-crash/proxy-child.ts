@@ -7,8 +7,11 @@ export { freePort };
 export interface ProxyChild {
   /** `http://127.0.0.1:{port}` */
   origin: string;
+  pid: number;
   /** Everything it printed so far, stdout and stderr interleaved. */
   output(): string;
+  /** True until it has exited. */
+  readonly alive: boolean;
   /** SIGKILL: no handler runs, no lease is given back, no connection closes cleanly. Resolves once it has exited. */
   kill(): Promise<void>;
 }
@@ -28,14 +31,15 @@ export function spawnProxy(repo: string, port: number, env: Record<string, strin
   });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const running = () => child.exitCode === null && child.signalCode === null;
   const kill = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (running()) child.kill('SIGKILL');
     await exited;
   };
   return new Promise((resolve, reject) => {
     const fail = (why: string) => {
       clearTimeout(timer);
-      void kill().then(() => reject(new Error(`the proxy ${why}:\n${output}`)));
+      void kill().then(() => reject(new Error(`the proxy on port ${port} ${why}:\n${output}`)));
     };
     const timer = setTimeout(() => fail(`did not listen within ${timeoutMs} ms`), timeoutMs);
     const early = (code: number | null, signal: NodeJS.Signals | null) => fail(`exited (${signal ?? code}) before listening`);
@@ -45,7 +49,15 @@ export function spawnProxy(repo: string, port: number, env: Record<string, strin
       if (!output.includes('Survey proxy listening on')) return;
       clearTimeout(timer);
       child.off('exit', early);
-      resolve({ origin: `http://127.0.0.1:${port}`, output: () => output, kill });
+      resolve({
+        origin: `http://127.0.0.1:${port}`,
+        pid: child.pid!,
+        output: () => output,
+        get alive() {
+          return running();
+        },
+        kill,
+      });
     };
     child.stdout.on('data', read);
     child.stderr.on('data', read);

@@ -1,22 +1,15 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { openSqlite } from '../../../src/proxy/store/open-database';
 import { openStore, type Store } from '../../../src/proxy/store/open-store';
 import { tempDir } from '../fixtures';
 import { NPS_9, storedResponse } from './store-fixtures';
-import { openTestStore } from '../test-store';
+import { closeStoresAfterEach, openTestStore } from '../test-store';
 
 const response = storedResponse();
-const open: Store[] = [];
-async function track(store: Promise<Store>): Promise<Store> {
-  open.push(await store);
-  return open[open.length - 1] as Store;
-}
-afterEach(async () => {
-  for (const store of open.splice(0)) await store.close().catch(() => undefined);
-});
+const track = closeStoresAfterEach();
 
 describe('response store', () => {
   it('stores a new response and returns it as stored, with an integer id for the API', async () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { Migrator } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../src/proxy/store/migrations/index';
 import { openSqlite } from '../../../src/proxy/store/open-database';
 import { openStore, type Store } from '../../../src/proxy/store/open-store';
@@ -14,16 +14,9 @@ import { postResponse, tempDir, testApp, validPayload } from '../fixtures';
 import { seededRandom } from '../../../scripts/bench/seeded-random';
 import { dayIn, insertAll, ORDER_SURVEY, surveyOf, variedResponses } from './dashboard-fixtures';
 import { storedResponse } from './store-fixtures';
-import { openTestStore } from '../test-store';
+import { closeStoresAfterEach, openTestStore } from '../test-store';
 
-const open: Store[] = [];
-async function track(store: Promise<Store>): Promise<Store> {
-  open.push(await store);
-  return open[open.length - 1] as Store;
-}
-afterEach(async () => {
-  for (const store of open.splice(0)) await store.close().catch(() => undefined);
-});
+const track = closeStoresAfterEach();
 
 const WHOLE = { first: '2000-01-01', last: '2099-12-31' };
 
@@ -148,7 +141,7 @@ describe('stats store', () => {
 
   it('dates a response posted to the proxy in its org’s zone, with its answers scored from the survey file', async () => {
     const { app, store } = await testApp({ orgSettings: createOrgSettings({ acme: { timeZone: 'Europe/Paris' } }) });
-    open.push(store);
+    await track(Promise.resolve(store));
     const res = await postResponse(app, validPayload({ submitted_at: '2026-03-01T23:30:00.000Z', segments: { staff_code: 'luke' } }));
     expect(res.status).toBe(201);
     expect(await store.stats.daily('acme', WHOLE)).toEqual([
