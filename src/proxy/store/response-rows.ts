@@ -10,7 +10,7 @@ export type ResponseRow = Omit<Selectable<ResponsesTable>, 'search_text'>;
 export const RESPONSE_COLUMNS = [
   'id', 'uuid', 'org', 'survey', 'survey_id', 'body_hash', 'reference', 'machine_id', 'locale', 'page_url',
   'submitted_at', 'submitted_utc', 'received_at', 'updated_at', 'email', 'company_name', 'site_code', 'staff_code',
-  'site_id', 'staff_id', 'rated', 'answers', 'customer', 'segments', 'metadata', 'feedback_request_id',
+  'site_id', 'staff_id', 'rated', 'answers', 'customer', 'segments', 'metadata', 'feedback_request_id', 'verified',
 ] as const satisfies readonly (keyof ResponseRow)[];
 
 // A column added to the table but not to the list above fails to compile here.

@@ -22,6 +22,7 @@ export interface Tables extends DashboardTables {
   jobs: JobsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  rate_limit_hits: RateLimitHitsTable;
 }
 
 export interface ResponsesTable {
@@ -66,6 +67,8 @@ export interface ResponsesTable {
   feedback_request_id: number | null;
   /** Lower-cased text the dashboard's free-text search looks in (`responseFacts`); null until indexed. */
   search_text: string | null;
+  /** 1 when the survey params came signed by the merchant's server and the signature verified. */
+  verified: Generated<number>;
 }
 
 /** One NPS or CSAT rating answer: what `/nps` and `/csat` count. */
@@ -258,4 +261,12 @@ export interface WebhookDeliveriesTable {
   failed_at: string | null;
   last_status: number | null;
   last_error: string | null;
+}
+
+/** Abuse-limit counters shared by instances on one PostgreSQL: hits per key in one fixed window. */
+export interface RateLimitHitsTable {
+  key: string;
+  /** The window's start in ms since the epoch (bigint: read back as a string on PostgreSQL). */
+  window_start: number | string;
+  hits: number;
 }
