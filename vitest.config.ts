@@ -1,4 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { secretAuditDir } from './test/support/secret-audit/secret-audit-dir';
+
+// Every Node worker records the replies its tests read and its log lines here (record-secrets.ts);
+// the audit project, last, greps them all for secrets. Workers inherit the variable.
+process.env.SECRET_AUDIT_DIR ??= secretAuditDir();
+const recordSecrets = ['test/support/secret-audit/record-secrets.ts'];
 
 // Classic JSX, as in vite.config.ts: every view imports `h` from preact.
 const jsx = { jsx: { runtime: 'classic' as const, pragma: 'h', pragmaFrag: 'Fragment' } };
@@ -16,7 +22,7 @@ export default defineConfig({
       {
         // A few tests write thousands of fsync'd rows (the demo seed, a rollup rebuild): seconds on an idle
         // machine, several times that when the unit project shares its 2 cores. The default 5 s would flake.
-        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'], testTimeout: 30_000, hookTimeout: 30_000 },
+        test: { name: 'proxy', environment: 'node', include: ['test/proxy/**/*.test.ts', 'test/fakes/**/*.test.ts'], setupFiles: recordSecrets, testTimeout: 30_000, hookTimeout: 30_000 },
       },
       {
         // The same store and API tests again, on a private PostgreSQL server the global setup starts
@@ -37,6 +43,7 @@ export default defineConfig({
           exclude: ['test/proxy/store/migration.test.ts', 'test/proxy/store/{local-day,response-facts}.test.ts'],
           env: { TEST_BACKEND: 'postgres' },
           globalSetup: ['test/proxy/postgres-global-setup.ts'],
+          setupFiles: recordSecrets,
           testTimeout: 30_000,
           hookTimeout: 30_000,
         },
@@ -46,6 +53,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: recordSecrets,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -53,6 +61,11 @@ export default defineConfig({
           // tests' retry timings past their waits. Costs a few seconds of wall time.
           sequence: { groupOrder: 1 },
         },
+      },
+      {
+        // Last: greps what every other Node project recorded for API tokens, webhook secrets,
+        // provider credentials and signing keys.
+        test: { name: 'audit', environment: 'node', include: ['test/audit/**/*.test.ts'], sequence: { groupOrder: 2 } },
       },
     ],
   },
