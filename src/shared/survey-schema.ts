@@ -89,6 +89,8 @@ export const SurveySchema = z
     // prefault: the empty object goes through DisplaySchema, so its defaults are written once, there.
     display: DisplaySchema.prefault({})
       .describe('Automatic triggers and display rules; without triggers the survey opens only when asked'),
+    require_signed_params: z.boolean().optional()
+      .describe("Refuse responses whose params are not signed by your server (data-survey-params-jwt, keys in the org's _org.json)"),
   })
   .superRefine((survey, ctx) => {
     const ids = survey.questions.map((q) => q.id);

@@ -10,6 +10,8 @@ export interface PayloadContext {
   survey: Survey;
   widget: WidgetParams;
   params: SortedParams;
+  /** `data-survey-params-jwt`, when the page has one; sent untouched. */
+  signed_params?: string;
   state: FormState;
   /** The response's idempotency key; the same on every retry of one submission. */
   id: string;
@@ -47,8 +49,11 @@ export function buildPayload(ctx: PayloadContext): ResponsePayload {
     segments: { ...params.segments },
     metadata: { ...params.metadata },
     locale: ctx.locale,
-    page_url: ctx.pageUrl.split('#')[0]!.slice(0, MAX_URL_LENGTH),
+    // The proxy stores http(s) pages only: a file: or about: page sends none rather than be refused.
+    page_url: ctx.pageUrl.match(/^https?:[^#]*/)?.[0].slice(0, MAX_URL_LENGTH),
     submitted_at: ctx.now.toISOString(),
+    // Undefined leaves the key out of the JSON: the seed's snippet posts what it always did.
+    signed_params: ctx.signed_params,
   };
 }
 

@@ -147,6 +147,8 @@ export function createWidgetApi(deps: WidgetApiDeps): SurveyWidgetApi {
     const controller = createWidgetController({
       widget: widget.value,
       rawParams,
+      // Sent as it is, never decoded: only the proxy, holding the key, can tell what it is worth.
+      signed_params: element.getAttribute('data-survey-params-jwt') || undefined,
       client: createSurveyClient(deps.fetch, widget.value.proxy),
       delivery: deps.delivery,
       drafts: createDraftStore(deps.storage, target.key, JSON.stringify(rawParams), () => +now()),

@@ -2,6 +2,7 @@ import { h } from 'preact';
 import type { ResponseSummaryJson } from '../../shared/dashboard/dashboard-replies';
 import { useDashboard } from '../state/dashboard-context';
 import { TableScroll } from './table-scroll';
+import { VerifiedBadge } from './verified-badge';
 
 export interface ResponsesTableProps {
   items: readonly ResponseSummaryJson[];
@@ -53,6 +54,7 @@ export function ResponsesTable({ items, fresh, hrefFor }: ResponsesTableProps) {
               <td role="cell" class="survey">{item.survey_name}</td>
               <td role="cell" class={missing(item.customer_name ?? item.email, 'customer')}>
                 {item.customer_name ?? item.email ?? t('none')}
+                {item.verified && <VerifiedBadge />}
               </td>
               <td role="cell" class={missing(item.site_code, 'site')}>
                 {label('site_code', item.site_code)}

@@ -26,6 +26,8 @@ export const ar: Partial<DashboardStrings> = {
   newResponsesOne: '{count} ردّ جديد',
   newResponsesOther: 'ردود جديدة: {count}',
   newLabel: 'جديد',
+  verifiedBadge: 'موثَّق',
+  verifiedHint: 'موقَّع من خادمك: البيانات التي وقّعها (العميل، الموظف، الموقع…) كما أرسلها',
   none: '—',
   yes: 'نعم',
   no: 'لا',

@@ -22,6 +22,8 @@ export const da: Partial<DashboardStrings> = {
   newResponsesOne: '{count} ny besvarelse',
   newResponsesOther: '{count} nye besvarelser',
   newLabel: 'Ny',
+  verifiedBadge: 'Verificeret',
+  verifiedHint: 'Signeret af din server: de oplysninger, den signerede (kunde, personale, sted …), er som den sendte dem',
   none: '—',
   yes: 'Ja',
   no: 'Nej',

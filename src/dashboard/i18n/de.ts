@@ -22,6 +22,8 @@ export const de: Partial<DashboardStrings> = {
   newResponsesOne: '{count} neue Antwort',
   newResponsesOther: '{count} neue Antworten',
   newLabel: 'Neu',
+  verifiedBadge: 'Verifiziert',
+  verifiedHint: 'Von Ihrem Server signiert: Die signierten Angaben (Kunde, Mitarbeiter, Standort …) sind so, wie er sie gesendet hat',
   none: '—',
   yes: 'Ja',
   no: 'Nein',

@@ -25,6 +25,9 @@ export const en = {
   newResponsesOne: '{count} new response',
   newResponsesOther: '{count} new responses',
   newLabel: 'New',
+  // A response whose survey params the merchant's server signed (data-survey-params-jwt) and the proxy verified.
+  verifiedBadge: 'Verified',
+  verifiedHint: 'Signed by your server: the details it signed (customer, staff, site…) are as it sent them',
   none: '—',
   yes: 'Yes',
   no: 'No',

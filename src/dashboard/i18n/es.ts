@@ -22,6 +22,8 @@ export const es: Partial<DashboardStrings> = {
   newResponsesOne: '{count} respuesta nueva',
   newResponsesOther: '{count} respuestas nuevas',
   newLabel: 'Nueva',
+  verifiedBadge: 'Verificada',
+  verifiedHint: 'Firmada por tu servidor: los datos que firmó (cliente, personal, sede…) son tal como los envió',
   none: '—',
   yes: 'Sí',
   no: 'No',

@@ -22,6 +22,8 @@ export const fi: Partial<DashboardStrings> = {
   newResponsesOne: '{count} uusi vastaus',
   newResponsesOther: '{count} uutta vastausta',
   newLabel: 'Uusi',
+  verifiedBadge: 'Vahvistettu',
+  verifiedHint: 'Palvelimesi allekirjoittama: sen allekirjoittamat tiedot (asiakas, henkilöstö, toimipiste…) ovat sellaisina kuin se ne lähetti',
   none: '—',
   yes: 'Kyllä',
   no: 'Ei',

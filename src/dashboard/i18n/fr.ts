@@ -22,6 +22,8 @@ export const fr: Partial<DashboardStrings> = {
   newResponsesOne: '{count} nouvelle réponse',
   newResponsesOther: '{count} nouvelles réponses',
   newLabel: 'Nouvelle',
+  verifiedBadge: 'Vérifiée',
+  verifiedHint: 'Signée par votre serveur : les données qu’il a signées (client, personnel, site…) sont telles qu’il les a envoyées',
   none: '—',
   yes: 'Oui',
   no: 'Non',

@@ -22,6 +22,8 @@ export const he: Partial<DashboardStrings> = {
   newResponsesOne: '{count} תגובה חדשה',
   newResponsesOther: '{count} תגובות חדשות',
   newLabel: 'חדשה',
+  verifiedBadge: 'מאומת',
+  verifiedHint: 'נחתם על ידי השרת שלך: הפרטים שנחתמו (לקוח, צוות, סניף…) הם כפי שנשלחו',
   none: '—',
   yes: 'כן',
   no: 'לא',

@@ -22,6 +22,8 @@ export const id: Partial<DashboardStrings> = {
   newResponsesOne: '{count} tanggapan baru',
   newResponsesOther: '{count} tanggapan baru',
   newLabel: 'Baru',
+  verifiedBadge: 'Terverifikasi',
+  verifiedHint: 'Ditandatangani server Anda: data yang ditandatanganinya (pelanggan, staf, lokasi…) sesuai yang dikirim',
   none: '—',
   yes: 'Ya',
   no: 'Tidak',

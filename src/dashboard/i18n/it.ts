@@ -22,6 +22,8 @@ export const it: Partial<DashboardStrings> = {
   newResponsesOne: '{count} nuova risposta',
   newResponsesOther: '{count} nuove risposte',
   newLabel: 'Nuova',
+  verifiedBadge: 'Verificata',
+  verifiedHint: 'Firmata dal tuo server: i dati che ha firmato (cliente, personale, sede…) sono come li ha inviati',
   none: '—',
   yes: 'Sì',
   no: 'No',

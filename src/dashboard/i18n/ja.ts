@@ -22,6 +22,8 @@ export const ja: Partial<DashboardStrings> = {
   newResponsesOne: '新しい回答が{count}件あります',
   newResponsesOther: '新しい回答が{count}件あります',
   newLabel: '新着',
+  verifiedBadge: '検証済み',
+  verifiedHint: 'お客様のサーバーが署名：署名された情報（顧客、スタッフ、店舗など）は送信されたとおりです',
   none: '—',
   yes: 'はい',
   no: 'いいえ',

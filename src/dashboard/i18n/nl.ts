@@ -22,6 +22,8 @@ export const nl: Partial<DashboardStrings> = {
   newResponsesOne: '{count} nieuwe reactie',
   newResponsesOther: '{count} nieuwe reacties',
   newLabel: 'Nieuw',
+  verifiedBadge: 'Geverifieerd',
+  verifiedHint: 'Ondertekend door uw server: de ondertekende gegevens (klant, medewerker, vestiging…) zijn zoals hij ze stuurde',
   none: '—',
   yes: 'Ja',
   no: 'Nee',

@@ -22,6 +22,8 @@ export const no: Partial<DashboardStrings> = {
   newResponsesOne: '{count} ny besvarelse',
   newResponsesOther: '{count} nye besvarelser',
   newLabel: 'Ny',
+  verifiedBadge: 'Verifisert',
+  verifiedHint: 'Signert av serveren din: opplysningene den signerte (kunde, ansatt, sted …) er slik den sendte dem',
   none: '—',
   yes: 'Ja',
   no: 'Nei',

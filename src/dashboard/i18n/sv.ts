@@ -22,6 +22,8 @@ export const sv: Partial<DashboardStrings> = {
   newResponsesOne: '{count} nytt svar',
   newResponsesOther: '{count} nya svar',
   newLabel: 'Nytt',
+  verifiedBadge: 'Verifierat',
+  verifiedHint: 'Signerat av din server: uppgifterna den signerade (kund, personal, plats…) är som den skickade dem',
   none: '—',
   yes: 'Ja',
   no: 'Nej',

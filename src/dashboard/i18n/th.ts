@@ -22,6 +22,8 @@ export const th: Partial<DashboardStrings> = {
   newResponsesOne: 'การตอบกลับใหม่ {count} รายการ',
   newResponsesOther: 'การตอบกลับใหม่ {count} รายการ',
   newLabel: 'ใหม่',
+  verifiedBadge: 'ยืนยันแล้ว',
+  verifiedHint: 'ลงนามโดยเซิร์ฟเวอร์ของคุณ: ข้อมูลที่ลงนาม (ลูกค้า พนักงาน สาขา…) ตรงตามที่ส่งมา',
   none: '—',
   yes: 'ใช่',
   no: 'ไม่ใช่',

@@ -22,6 +22,8 @@ export const zhCN: Partial<DashboardStrings> = {
   newResponsesOne: '{count} 份新答卷',
   newResponsesOther: '{count} 份新答卷',
   newLabel: '新',
+  verifiedBadge: '已验证',
+  verifiedHint: '由您的服务器签名：其签名的信息（客户、员工、门店等）与发送时一致',
   none: '—',
   yes: '是',
   no: '否',

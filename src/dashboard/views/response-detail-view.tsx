@@ -4,6 +4,7 @@ import { ExternalLink } from '../components/external-link';
 import { FieldList } from '../components/field-list';
 import { LoadState } from '../components/load-state';
 import { StateBadge } from '../components/state-badge';
+import { VerifiedBadge } from '../components/verified-badge';
 import { answerText } from '../format/answer-text';
 import { formatRoute } from '../routing/route';
 import type { ResponseRoute } from '../routing/route';
@@ -35,6 +36,11 @@ export function ResponseDetailView({ route }: { route: ResponseRoute }) {
         {t('backToResponses')}
       </a>
       <ViewHeading text={t('responseTitle', { id: route.id })} />
+      {detail.status === 'ready' && detail.value.verified && (
+        <p class="verified-line">
+          <VerifiedBadge />
+        </p>
+      )}
       {detail.status !== 'ready' ? (
         <LoadState resource={detail} onRetry={retry} />
       ) : (

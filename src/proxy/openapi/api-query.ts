@@ -43,6 +43,7 @@ export const FeedbackQuerySchema = PageQuerySchema.extend({
   updated_since: timestamp('Only responses updated at or after this time'),
   email: z.string().optional().describe('Only responses from this customer email (case-insensitive)'),
   ...linkFilters,
+  verified: z.boolean().optional().describe('Not in the seed: only responses whose survey params were (true) or were not (false) signed by your server and verified'),
 });
 
 /** `GET /staff`. */

@@ -34,6 +34,7 @@ export const StoredResponseSchema = z
     page_url: nullableText('The page the survey was answered on'),
     submitted_at: z.iso.datetime({ offset: true }).describe('When the visitor sent it, as the widget stamped it'),
     received_at: z.iso.datetime().describe('When the proxy first stored it, in UTC'),
+    verified: z.boolean().describe('True when the params came signed by the merchant’s server (signed_params) and verified: every signed key is as signed; keys not signed (what the visitor typed) are not'),
   })
   .meta({ id: 'StoredResponse' });
 

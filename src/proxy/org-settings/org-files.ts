@@ -21,7 +21,8 @@ export function readSettingsFile<S extends z.ZodType>(path: string, schema: S, l
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    log(`[survey-proxy] ignored ${path}: not valid JSON (${(error as Error).message})`);
+    // Only where: V8's message quotes the text around the error, and a secret pasted into the file would leak.
+    log(`[survey-proxy] ignored ${path}: not valid JSON (${jsonErrorPlace((error as Error).message)})`);
     return undefined;
   }
   const parsed = schema.safeParse(json);
@@ -30,4 +31,10 @@ export function readSettingsFile<S extends z.ZodType>(path: string, schema: S, l
     return undefined;
   }
   return parsed.data;
+}
+
+/** "at position 12 (line 2 column 5)" from V8's JSON.parse message, without the text it quotes. */
+function jsonErrorPlace(message: string): string {
+  const place = /(at position \d+(?: \(line \d+ column \d+\))?)|(Unexpected end of JSON input)/.exec(message);
+  return place?.[0] ?? 'a syntax error';
 }

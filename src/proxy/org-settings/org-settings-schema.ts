@@ -2,6 +2,25 @@ import { z } from 'zod';
 import { EmailTemplateSchema, TextMessageTemplateSchema } from '../../shared/api/api-schemas';
 import { isTimeZone } from '../../shared/periods/zoned-time';
 
+/**
+ * Survey params signed by the merchant's server (`data-survey-params-jwt`).
+ * The file names where each key is, never the key: each key id maps to an
+ * environment variable holding the secret. Several ids at once is a rotation.
+ */
+const SignedParamsSettingsSchema = z.object({
+  required: z
+    .boolean()
+    .default(false)
+    .describe("Every survey of the org refuses responses without valid signed params; a survey file's require_signed_params does it for one survey"),
+  keys: z
+    .record(
+      z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'a key id of letters, digits, . _ : and -, at most 64'),
+      z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'an environment variable name such as ACME_SIGNING_KEY_2026_11'),
+    )
+    .default({})
+    .describe('Key id (the token header\'s kid) → the environment variable holding its HS256 secret, at least 32 bytes'),
+});
+
 /** `{SURVEYS_DIR}/{org}/_org.json`: settings of one org. Every key optional. */
 export const OrgFileSchema = z.object({
   $schema: z.string().optional(),
@@ -21,6 +40,7 @@ export const OrgFileSchema = z.object({
   // The dashboard shows a response's reference and machine_id as links into the merchant's own systems.
   reference_url: linkPattern('reference').optional(),
   machine_id_url: linkPattern('machine_id').optional(),
+  signed_params: SignedParamsSettingsSchema.optional(),
 });
 
 /** An http(s) URL holding `{name}` where the value goes (URL-encoded), e.g. `https://crm.example/orders/{reference}`. */

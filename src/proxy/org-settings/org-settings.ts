@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import type { EmailTemplateJson, TextMessageTemplateJson } from '../../shared/api/api-schemas';
+import type { SecretLookup } from '../config';
+import { NO_SIGNING, signingKeys, type SigningSettings } from '../signing/signing-keys';
 import { orgFolders, readSettingsFile } from './org-files';
 import { OrgFileSchema, TemplatesFileSchema } from './org-settings-schema';
 
@@ -13,6 +15,8 @@ export interface OrgSettings {
   textMessageTemplates(org: string): TextMessageTemplateJson[];
   /** URL patterns the dashboard links a response's reference and machine_id with (`{reference}` is replaced). */
   linkPatterns(org: string): LinkPatterns;
+  /** Whether the org requires signed survey params, and the keys they verify with. */
+  signing(org: string): SigningSettings;
 }
 
 export interface LinkPatterns {
@@ -26,6 +30,7 @@ interface OrgEntry {
   emailTemplates: EmailTemplateJson[];
   textMessageTemplates: TextMessageTemplateJson[];
   linkPatterns: LinkPatterns;
+  signing: SigningSettings;
 }
 
 /** Settings in memory; `loadOrgSettings` fills them from disk, tests build them directly. */
@@ -38,15 +43,17 @@ export function createOrgSettings(entries: Record<string, Partial<OrgEntry>> = {
     emailTemplates: (org) => byName(get(org).emailTemplates),
     textMessageTemplates: (org) => byName(get(org).textMessageTemplates),
     linkPatterns: (org) => get(org).linkPatterns ?? {},
+    signing: (org) => get(org).signing ?? NO_SIGNING,
   };
 }
 
 /**
  * Reads each org folder's `_org.json` and `_templates.json` once, at start.
  * A broken file is reported (naming the file and each problem) and treated
- * as absent, so one typo never takes the proxy down.
+ * as absent, so one typo never takes the proxy down. Signing keys are read
+ * from `secrets` by the variable names the file gives.
  */
-export function loadOrgSettings(dir: string, log: (message: string) => void = console.error): OrgSettings {
+export function loadOrgSettings(dir: string, log: (message: string) => void = console.error, secrets: SecretLookup = () => undefined): OrgSettings {
   const entries: Record<string, Partial<OrgEntry>> = {};
   for (const org of orgFolders(dir)) {
     const settings = readSettingsFile(join(dir, org, '_org.json'), OrgFileSchema, log);
@@ -55,6 +62,7 @@ export function loadOrgSettings(dir: string, log: (message: string) => void = co
       timeZone: settings?.time_zone,
       throttleDays: settings?.over_survey_protection_days,
       linkPatterns: { reference: settings?.reference_url, machine_id: settings?.machine_id_url },
+      signing: signingKeys(org, settings?.signed_params, secrets, log),
       emailTemplates: templates?.email_templates.map(({ id, name, from_name, from_email, subject, body, locale, archived }) => ({ id, name, from_name, from_email, subject, body, locale, archived })),
       textMessageTemplates: templates?.text_message_templates.map(({ id, name, body, locale, archived }) => ({ id, name, body, locale, archived })),
     };

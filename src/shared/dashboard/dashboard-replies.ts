@@ -131,6 +131,8 @@ export interface ResponseSummaryJson {
   /** The first text answer, cut to 200 characters. */
   excerpt: string | null;
   feedback_request_id: number | null;
+  /** Its survey params came signed by the merchant's server and verified. */
+  verified: boolean;
 }
 
 export interface ResponseListJson {
@@ -159,6 +161,8 @@ export interface ResponseDetailJson {
   /** Built from the org's URL patterns (`_org.json`), only when configured; always http(s). */
   links: { reference?: string; machine_id?: string };
   feedback_request: FeedbackRequestJson | null;
+  /** Its survey params came signed by the merchant's server and verified: every signed key is as signed. */
+  verified: boolean;
 }
 
 export interface AnswerDetailJson {

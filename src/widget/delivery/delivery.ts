@@ -107,7 +107,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
       if (outcome.kind !== 'queued') return;
       const wait = retryDelay(n, retryAfter, deps.now(), deps.random());
       if (wait === undefined) {
-        if (!warned) log.warn('the proxy has not confirmed every response; they stay saved in this browser and are sent again on the next page load');
+        if (!warned) log.warn('the proxy has not confirmed every response; they stay saved in this browser and are sent on the next page load');
         warned = true;
         return;
       }

@@ -186,7 +186,7 @@ describe('createDelivery()', () => {
     expect(t.sent).toHaveLength(2 * MAX_ATTEMPTS);
     expect(t.outbox.list().map((e) => e.id).sort()).toEqual(['r1', 'r2']);
     expect(t.console.warnings).toEqual([
-      '[survey-widget] the proxy has not confirmed every response; they stay saved in this browser and are sent again on the next page load',
+      '[survey-widget] the proxy has not confirmed every response; they stay saved in this browser and are sent on the next page load',
     ]);
   });
 

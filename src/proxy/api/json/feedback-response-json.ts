@@ -12,7 +12,8 @@ import type { AnswerType } from '../../../shared/survey-schema';
  * the five customer fields (null when blank: "Blank fields are included as
  * null instead of being omitted") and then every segment and metadata key
  * the response carried, except `reference` and `machine_id`, which have
- * attributes of their own; `feedback_request` is the request it answers. Pure.
+ * attributes of their own; `feedback_request` is the request it answers;
+ * `verified` says its params came signed by the merchant's server. Pure.
  */
 export function feedbackResponseJson(row: ResponseRow, surveyName: string | null, request: FeedbackRequestRow | null = null): FeedbackResponseJson {
   const customer = JSON.parse(row.customer) as Record<string, string>;
@@ -34,6 +35,7 @@ export function feedbackResponseJson(row: ResponseRow, surveyName: string | null
     updated_at: formatTimestamp(new Date(row.updated_at)),
     feedback_request: request && feedbackRequestSummaryJson(request),
     survey: { id: row.survey_id, name: surveyName },
+    verified: Number(row.verified) === 1,
   };
 }
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { jsonResponse } from '../../json-response';
-import { notFound, validationFailed } from '../api-errors';
+import { noSuch, validationFailed } from '../api-errors';
 import type { ApiDeps } from '../api-deps';
 import type { ApiEnv } from '../api-env';
 import { feedbackResponseJson } from '../json/feedback-response-json';
@@ -11,7 +11,8 @@ const RESOURCE = '/feedback_responses';
 
 /**
  * `GET /feedback_responses` ("returned in reverse chronological order";
- * created_since, updated_since, email, survey_ids[], site_ids[], staff_ids[])
+ * created_since, updated_since, email, survey_ids[], site_ids[], staff_ids[];
+ * and, not in the seed, verified)
  * and `GET /feedback_responses/:id`. Read only, as in the seed.
  */
 export function feedbackResponses({ store, catalog }: ApiDeps): Hono<ApiEnv> {
@@ -34,6 +35,7 @@ export function feedbackResponses({ store, catalog }: ApiDeps): Hono<ApiEnv> {
       surveyIds: query.ids('survey_ids'),
       siteIds: query.ids('site_ids'),
       staffIds: query.ids('staff_ids'),
+      verified: query.flag('verified'),
     };
     const errors = [...(Array.isArray(page) ? page : []), ...query.errors];
     if (errors.length || Array.isArray(page)) return validationFailed(errors);
@@ -47,7 +49,7 @@ export function feedbackResponses({ store, catalog }: ApiDeps): Hono<ApiEnv> {
     const id = c.req.param('id');
     const org = c.get('org');
     const row = /^[1-9]\d{0,15}$/.test(id) ? await store.responses.find(org, Number(id)) : undefined;
-    if (!row) return notFound(`No feedback response ${id}`);
+    if (!row) return noSuch('feedback response', id);
     const requests = await requestsFor([row]);
     return jsonResponse(feedbackResponseJson(row, surveyName(org, row.survey_id), requests.get(row.feedback_request_id ?? 0) ?? null));
   });

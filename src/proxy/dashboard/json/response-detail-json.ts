@@ -45,6 +45,7 @@ export function responseDetailJson(row: ResponseRow, survey: Survey | undefined,
       ...linkTo(patterns.machine_id, 'machine_id', row.machine_id),
     },
     feedback_request: request,
+    verified: Number(row.verified) === 1,
   };
 }
 

@@ -35,5 +35,6 @@ export function responseSummaryJson(row: ResponseRow, survey: Survey | undefined
     csat: firstRating('csat'),
     excerpt: excerpt && excerpt.length > EXCERPT_LENGTH ? `${excerpt.slice(0, EXCERPT_LENGTH - 1)}…` : excerpt,
     feedback_request_id: row.feedback_request_id,
+    verified: Number(row.verified) === 1,
   };
 }
