@@ -1,8 +1,8 @@
-import type { Server } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants } from 'node:os';
 import { serve } from '@hono/node-server';
-import { readConfig, type ProxyConfig } from './config';
+import { readConfig, type ProxyConfig, type ServerLimits } from './config';
 import { createGracefulShutdown, readShutdownGraceMs, type GracefulShutdown } from './graceful-shutdown';
 import { wireApp } from './wire-app';
 
@@ -32,7 +32,9 @@ export async function startProxy(env: Record<string, string | undefined>): Promi
     console.error(`[survey-proxy] ${config.widgetScriptPath} is missing; run \`npm run build\` (served as soon as it exists)`);
   }
   // No TLS or HTTP/2 options are passed, so serve() makes a node:http server.
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: serverOptions(config.server) }) as Server;
+  // Past this many open sockets a new one is closed at once: a flood of idle connections cannot exhaust file descriptors.
+  server.maxConnections = config.server.maxConnections;
   const shutdown = createGracefulShutdown({
     server,
     begun,
@@ -49,6 +51,26 @@ export async function startProxy(env: Record<string, string | undefined>): Promi
   console.log(`REST API v1 at http://${config.host}:${port}/api (OpenAPI: /api/openapi.json); probes at /healthz and /readyz`);
   if (!begun.signal.aborted) workers.start();
   return { config, port };
+}
+
+/**
+ * node:http's timeouts from the proxy's limits. Node's own defaults let a
+ * request take 300 s, so one slow body held a socket for minutes; and its
+ * timeouts are only checked every `connectionsCheckingInterval` (30 s by
+ * default), so that is made short enough for them to fire on time. The
+ * request timeout covers receiving a request, not answering it: the
+ * dashboard's live feed streams for as long as it is read.
+ *
+ * @example
+ * serverOptions({ maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 }).connectionsCheckingInterval // 1000
+ */
+export function serverOptions(limits: ServerLimits): ServerOptions {
+  return {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.max(10, Math.floor(limits.headersTimeoutMs / 2))),
+  };
 }
 
 /** SIGTERM and SIGINT run the shutdown, then exit 0 (1 if the database did not close); a second signal exits at once. */

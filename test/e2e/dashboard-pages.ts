@@ -14,6 +14,7 @@ import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playw
 import { beforeAll, expect } from 'vitest';
 import { seedDemo } from '../../scripts/demo/seed-demo';
 import { en } from '../../src/dashboard/i18n/en';
+import { RATE_LIMITS_OFF } from '../../src/proxy/config';
 import { E2E_API_TOKEN, setUpE2E, WAIT_MS, type RunningProxy } from './harness';
 
 export { en };
@@ -61,7 +62,8 @@ export interface DashboardE2E {
  * acme seeded by `seedDemo`, as `npm start` seeds it, once for the whole file.
  */
 export function setUpDashboard(): DashboardE2E {
-  const e2e = setUpE2E();
+  // The seed posts 1,200 responses from one address in seconds, and every test signs in: a load, not a visitor.
+  const e2e = setUpE2E({ rateLimits: RATE_LIMITS_OFF });
   beforeAll(async () => {
     mkdirSync(SHOT_DIR, { recursive: true });
     await seedDemo({ origin: e2e.proxy.origin, token: E2E_API_TOKEN, log: () => undefined });

@@ -6,12 +6,14 @@
  */
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { RATE_LIMITS_OFF } from '../../src/proxy/config';
 import { setUpE2E } from './harness';
 import {
   eventually, FAULT_SURVEY_CODES, FAULT_SURVEYS, faultPage, interceptResponses, outboxIds, postedId, report, submitResponse, tally,
 } from './fault-kit';
 
-const e2e = setUpE2E({ surveys: FAULT_SURVEYS });
+// Bursts of 100 responses from one browser: a load test of the outbox, not of the abuse limits.
+const e2e = setUpE2E({ surveys: FAULT_SURVEYS, rateLimits: RATE_LIMITS_OFF });
 
 /** Serves every fault survey's page and returns their URLs by survey code. */
 function pages(): Record<string, string> {

@@ -7,6 +7,7 @@ import { exclusively } from './dialect';
 import { isMigrated, migrateToLatest } from './migrate';
 import { openSqlite, type SqliteOptions } from './open-database';
 import { openPostgres, type PostgresOptions } from './open-postgres';
+import { createRateLimitStore, type RateLimitStore } from './rate-limit-store';
 import { createRatingStore, type RatingStore } from './rating-store';
 import { createResponseStore, type ResponseStore } from './response-store';
 import { createSessionStore, type SessionStore } from './session-store';
@@ -31,6 +32,8 @@ export interface Store {
   stats: StatsStore;
   browse: BrowseStore;
   sessions: SessionStore;
+  /** The abuse limits' counters, shared by every instance on this database (used on PostgreSQL). */
+  rateLimits: RateLimitStore;
   /** True when the database answers and every migration is applied (`/readyz`). */
   ready(): Promise<boolean>;
   /** Runs `work` while no other instance on this database runs work under the same `name` (start-up chores). */
@@ -76,6 +79,7 @@ export function createStore(db: Kysely<Tables>): Store {
     stats: createStatsStore(db),
     browse: createBrowseStore(db),
     sessions: createSessionStore(db),
+    rateLimits: createRateLimitStore(db),
     ready: () => isMigrated(db).catch(() => false),
     exclusively: (name, work) => exclusively(db, name, work),
     // Inserts already queued or committing are finished first: a caller may be waiting for its 201.
