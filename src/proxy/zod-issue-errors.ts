@@ -1,18 +1,21 @@
 import type { z } from 'zod';
 import type { ErrorCode, FieldError } from '../shared/error-body';
-import { fieldError } from './validation-error';
+import { echoed, fieldError, MAX_MESSAGE_CHARS } from './validation-error';
 
 type Issue = z.core.$ZodIssue;
 
 /**
  * Maps zod's issues for a posted body onto CustomerSure's error codes
  * (REST API, "Errors"). Needs issues parsed with `reportInput: true`, which
- * is how a missing field (`required`) is told from a wrong one.
+ * is how a missing field (`required`) is told from a wrong one. A message
+ * that quotes the input (a custom one may) keeps only a short prefix of it.
  */
 export function zodIssueErrors(issues: readonly Issue[]): FieldError[] {
   return issues.map((issue) => {
     const [error, extraInfo] = codeFor(issue);
-    return fieldError(issue.path.map(String).join('.') || 'body', error, extraInfo);
+    const message = extraInfo.message;
+    if (typeof message === 'string') extraInfo.message = echoed(message, MAX_MESSAGE_CHARS);
+    return fieldError(echoed(issue.path.map(String).join('.') || 'body'), error, extraInfo);
   });
 }
 

@@ -22,6 +22,8 @@ export interface FieldError {
 export interface ErrorBody {
   message: string;
   errors?: FieldError[];
+  /** How many problems there were, when `errors` lists only the first of them. */
+  error_count?: number;
 }
 
 /**

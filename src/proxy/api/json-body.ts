@@ -2,6 +2,8 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { isJsonContentType } from '../require-json';
 import { errorResponse } from '../json-response';
+import { echoed } from '../validation-error';
+import { validationFailed } from './api-errors';
 import { zodIssueErrors } from '../zod-issue-errors';
 
 export type BodyResult<T> = { ok: true; value: T } | { ok: false; response: Response };
@@ -29,12 +31,12 @@ export async function readJsonBody<S extends z.ZodObject>(c: Context, schema: S,
   const allowed = new Set(Object.keys(schema.shape));
   const unpermitted = Object.keys(raw).filter((key) => !allowed.has(key));
   if (unpermitted.length) {
-    return { ok: false, response: errorResponse(403, `Unpermitted parameters: ${unpermitted.slice(0, 20).join(', ')}; allowed: ${[...allowed].join(', ')}`) };
+    return { ok: false, response: errorResponse(403, `Unpermitted parameters: ${unpermitted.slice(0, 20).map((key) => echoed(key)).join(', ')}; allowed: ${[...allowed].join(', ')}`) };
   }
   const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
     const errors = zodIssueErrors(parsed.error.issues).map((e) => ({ ...e, resource }));
-    return { ok: false, response: errorResponse(422, { message: 'Validation error', errors }) };
+    return { ok: false, response: validationFailed(errors) };
   }
   return { ok: true, value: parsed.data };
 }

@@ -16,6 +16,8 @@ export interface QueryReader {
    * `name=1` and `name=1,2`, since the seed itself lists some as `site_ids`.
    */
   ids(name: string): number[] | undefined;
+  /** `true` or `false`; blank counts as absent. */
+  flag(name: string): boolean | undefined;
   errors: FieldError[];
 }
 
@@ -43,10 +45,17 @@ export function readQuery(url: URL, resource: string): QueryReader {
       if (raw.length === 0) return undefined;
       const bad = raw.filter((v) => !/^[1-9]\d{0,15}$/.test(v));
       if (bad.length) {
-        errors.push(apiFieldError(resource, `${name}[]`, 'invalid_value', { must_be: 'integer', greater_than: 1, message: `not an id: ${bad.slice(0, 5).join(', ')}` }));
+        errors.push(apiFieldError(resource, `${name}[]`, 'invalid_value', { must_be: 'integer', greater_than: 1, message: `not an id: ${bad.slice(0, 5).map((v) => (/^[\w.+-]{0,12}$/.test(v) ? v : `${v.slice(0, 3)}…`)).join(', ')}` }));
         return undefined;
       }
       return [...new Set(raw.map(Number))];
+    },
+    flag(name) {
+      const raw = text(name);
+      if (raw === undefined) return undefined;
+      if (raw === 'true' || raw === 'false') return raw === 'true';
+      errors.push(apiFieldError(resource, name, 'invalid_value', { must_be: 'true or false' }));
+      return undefined;
     },
   };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stripUnsafeCharacters } from '../../shared/clean-text';
 import { resolveScale } from '../../shared/rating-scale';
 import { sortParams } from '../../shared/sort-params';
 import type { StoredResponse } from '../../shared/response-schema';
@@ -30,7 +31,10 @@ export function reviewUuid(request: FullFeedbackRequest, source: string): string
  * answers the survey's first rating question whose scale holds it, the
  * comment its first text question; what has no question to answer is kept
  * in the metadata, so nothing the customer said is lost. The request's
- * customer details and data come along, as for a hosted link. Pure.
+ * customer details and data come along, as for a hosted link. Characters no
+ * stored text may hold (controls, bidi overrides) are taken out of the comment
+ * rather than refused: the system cannot correct a review it relays, and
+ * refusing it would lose the rest of what the customer wrote. Pure.
  *
  * @example
  * reviewResponse(request, survey, 'post-purchase', { source: 'securating', rating: 4, comment: 'Très bien' }, now)
@@ -48,9 +52,10 @@ export function reviewResponse(request: FullFeedbackRequest, survey: Survey, sur
   if (rating) answers.push({ question_id: rating.id, question: rating.question, type: 'Rating', answer: review.rating });
   else metadata[`${review.source}_rating`] = String(review.rating);
   const text = survey.questions.find((q) => q.answer_type === 'Text');
-  if (review.comment.trim()) {
-    if (text) answers.push({ question_id: text.id, question: text.question, type: 'Text', answer: review.comment });
-    else metadata[`${review.source}_comment`] = review.comment;
+  const comment = stripUnsafeCharacters(review.comment);
+  if (comment.trim()) {
+    if (text) answers.push({ question_id: text.id, question: text.question, type: 'Text', answer: comment });
+    else metadata[`${review.source}_comment`] = comment;
   }
   const iso = now.toISOString();
   return {
@@ -68,5 +73,7 @@ export function reviewResponse(request: FullFeedbackRequest, survey: Survey, sur
     page_url: null,
     submitted_at: iso,
     received_at: iso,
+    // A review comes from a system, not a page the merchant's server signed.
+    verified: false,
   };
 }

@@ -27,10 +27,5 @@ export function sessionSecretOf(cookieHeader: string | undefined): string | unde
   return undefined;
 }
 
-/**
- * Whether the browser reached us over https: the request's own scheme, or the
- * scheme a TLS-terminating proxy in front reports, or a configured https PUBLIC_URL.
- */
-export function isHttps(url: string, forwardedProto: string | undefined, publicUrl: string | undefined): boolean {
-  return url.startsWith('https:') || forwardedProto?.split(',')[0]?.trim() === 'https' || Boolean(publicUrl?.startsWith('https:'));
-}
+// Moved beside the security headers, which read it too; re-exported for the session routes.
+export { isHttps } from '../is-https';

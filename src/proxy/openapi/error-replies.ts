@@ -27,7 +27,11 @@ const FieldErrorSchema = z
 
 /** `{"message": "..."}`, with `errors[]` naming every problem of a 409 or 422. */
 export const ErrorBodySchema = z
-  .object({ message: z.string(), errors: z.array(FieldErrorSchema).optional() })
+  .object({
+    message: z.string(),
+    errors: z.array(FieldErrorSchema).optional(),
+    error_count: z.number().int().optional().describe('How many problems there were, when `errors` lists only the first 50'),
+  })
   .meta({ id: 'Error', description: 'The CustomerSure v1 error body' });
 
 true satisfies Describes<z.infer<typeof ErrorBodySchema>, ErrorBody>;

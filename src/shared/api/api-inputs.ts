@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../param-keys';
 import { parseTimestamp } from '../periods/parse-timestamp';
+import { cleanString } from './clean-string';
 
 /**
  * Bodies the v1 API accepts (POST/PATCH), as zod schemas. Keys not listed
@@ -8,8 +9,8 @@ import { parseTimestamp } from '../periods/parse-timestamp';
  * if you send us unpermitted parameters").
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v === '' ? null : v));
+const text = (max: number) => z.string().trim().min(1).max(max).superRefine(cleanString);
+const optionalText = (max: number) => z.string().trim().max(max).superRefine(cleanString).nullable().optional().transform((v) => (v === '' ? null : v));
 
 export const SiteCreateSchema = z
   .object({
@@ -31,7 +32,7 @@ export const SitePatchSchema = z
   })
   .meta({ id: 'SitePatch' });
 
-const email = z.string().trim().max(254).regex(EMAIL_PATTERN);
+const email = z.string().trim().max(254).regex(EMAIL_PATTERN).superRefine(cleanString);
 const timestamp = z
   .string()
   .refine((v) => parseTimestamp(v) !== undefined, { message: 'an ISO 8601 timestamp' })

@@ -67,6 +67,9 @@ export const FeedbackResponseSchema = z
     updated_at: timestamp,
     feedback_request: FeedbackRequestSummarySchema.nullable().describe('The feedback request the response answers (through its link or a system reporting a review), or null'),
     survey: z.object({ id: z.number().int(), name: z.string().nullable() }),
+    verified: z
+      .boolean()
+      .describe('Not in the seed. True when the survey params came signed by the merchant’s server (data-survey-params-jwt) and verified: every signed key is as signed; keys not signed, such as what the visitor typed, are not'),
   })
   .meta({ id: 'FeedbackResponse' });
 

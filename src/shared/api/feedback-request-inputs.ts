@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EMAIL_PATTERN } from '../param-keys';
 import { parseTimestamp } from '../periods/parse-timestamp';
+import { cleanString } from './clean-string';
 
 /**
  * `POST /feedback_requests` (the seed's "Create a feedback request"), as a
@@ -22,11 +23,11 @@ const timestamp = z
 const id = z.union([z.number().int().positive(), z.string().regex(/^[1-9]\d{0,15}$/, 'a positive integer id').transform(Number)]);
 // ignore_throttle is documented as a string ("Default false"); true/false and "true"/"false" are read.
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
-const optionalText = (max: number) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const optionalText = (max: number) => z.string().trim().max(max).superRefine(cleanString).nullable().optional().transform((v) => (v ? v : null));
 
 const DataSchema = z.object({
-  key: z.string().trim().min(1).max(DATA_KEY_MAX),
-  value: z.union([z.string(), z.number(), z.boolean()]).transform(String).pipe(z.string().trim().min(1).max(DATA_VALUE_MAX)),
+  key: z.string().trim().min(1).max(DATA_KEY_MAX).superRefine(cleanString),
+  value: z.union([z.string(), z.number(), z.boolean()]).transform(String).pipe(z.string().trim().min(1).max(DATA_VALUE_MAX).superRefine(cleanString)),
 });
 
 const SmsSchema = z.object({
@@ -49,7 +50,7 @@ const ReminderSchema = z
 
 export const FeedbackRequestCreateSchema = z
   .object({
-    email: z.string().trim().max(254).regex(EMAIL_PATTERN).nullable().optional(),
+    email: z.string().trim().max(254).regex(EMAIL_PATTERN).superRefine(cleanString).nullable().optional(),
     send_at: timestamp,
     survey_id: id,
     email_template_id: id.nullable().optional(),

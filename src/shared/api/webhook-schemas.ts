@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cleanString } from './clean-string';
 
 /**
  * The webhooks out (https://www.standardwebhooks.com): the endpoints an org
@@ -42,6 +43,7 @@ const WebhookUrlSchema = z
   .trim()
   .min(1)
   .max(2000)
+  .superRefine(cleanString)
   .refine(isWebhookUrl, { message: 'must be an https URL (plain http only for localhost, 127.0.0.0/8 or ::1)' })
   .describe('Where deliveries are POSTed: https, or http to a loopback host for local development');
 
@@ -56,6 +58,7 @@ const DescriptionSchema = z
   .string()
   .trim()
   .max(500)
+  .superRefine(cleanString)
   .nullable()
   .optional()
   .transform((v) => (v === '' ? null : v))

@@ -5,7 +5,7 @@ import { bodyHash } from '../../body-hash';
 import { jsonResponse } from '../../json-response';
 import { createRelayRoutes } from '../../relay/relay-routes';
 import type { FeedbackRequestState } from '../../store/tables';
-import { apiFieldError, notFound, validationFailed } from '../api-errors';
+import { apiFieldError, noSuch, validationFailed } from '../api-errors';
 import type { ApiDeps } from '../api-deps';
 import type { ApiEnv } from '../api-env';
 import { resolveFeedbackRequest } from '../feedback-request-body';
@@ -83,7 +83,7 @@ export function feedbackRequests({ store, catalog, orgSettings, now, relayRoutes
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
     const found = /^[1-9]\d{0,15}$/.test(id) ? await store.feedbackRequests.find(c.get('org'), Number(id)) : undefined;
-    if (!found) return notFound(`No feedback request ${id}`);
+    if (!found) return noSuch('feedback request', id);
     return jsonResponse(feedbackRequestJson(found, base(c.req.url), await store.feedbackRequests.timeline(found.row.id)));
   });
   return app;

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { SiteCreateSchema, SitePatchSchema } from '../../../shared/api/api-inputs';
 import { jsonResponse } from '../../json-response';
 import type { SiteFields } from '../../store/site-store';
-import { notFound, validationFailed } from '../api-errors';
+import { noSuch, validationFailed } from '../api-errors';
 import { codeTaken, isTaken } from '../code-taken';
 import type { ApiDeps } from '../api-deps';
 import type { ApiEnv } from '../api-env';
@@ -37,13 +37,13 @@ export function sites({ store, now }: ApiDeps): Hono<ApiEnv> {
 
   app.get('/:id', async (c) => {
     const site = await store.sites.find(c.get('org'), c.req.param('id'));
-    return site ? jsonResponse(siteJson(site)) : notFound(`No site ${c.req.param('id')}`);
+    return site ? jsonResponse(siteJson(site)) : noSuch('site', c.req.param('id'));
   });
 
   app.patch('/:id', async (c) => {
     const org = c.get('org');
     const site = await store.sites.find(org, c.req.param('id'));
-    if (!site) return notFound(`No site ${c.req.param('id')}`);
+    if (!site) return noSuch('site', c.req.param('id'));
     const resource = `/sites/${site.id}`;
     const body = await readJsonBody(c, SitePatchSchema, resource);
     if (!body.ok) return body.response;

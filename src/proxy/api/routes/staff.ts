@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { StaffCreateSchema, StaffPatchSchema } from '../../../shared/api/api-inputs';
 import { jsonResponse } from '../../json-response';
 import type { StaffFields } from '../../store/staff-store';
-import { notFound, validationFailed } from '../api-errors';
+import { noSuch, validationFailed } from '../api-errors';
 import type { ApiDeps } from '../api-deps';
 import type { ApiEnv } from '../api-env';
 import { readJsonBody } from '../json-body';
@@ -50,13 +50,13 @@ export function staff({ store, now }: ApiDeps): Hono<ApiEnv> {
 
   app.get('/:id', async (c) => {
     const member = await find(c.get('org'), c.req.param('id'));
-    return member ? jsonResponse(staffJson(member)) : notFound(`No staff member ${c.req.param('id')}`);
+    return member ? jsonResponse(staffJson(member)) : noSuch('staff member', c.req.param('id'));
   });
 
   app.patch('/:id', async (c) => {
     const org = c.get('org');
     const member = await find(org, c.req.param('id'));
-    if (!member) return notFound(`No staff member ${c.req.param('id')}`);
+    if (!member) return noSuch('staff member', c.req.param('id'));
     const resource = `/staff/${member.id}`;
     const body = await readJsonBody(c, StaffPatchSchema, resource);
     if (!body.ok) return body.response;

@@ -3,7 +3,7 @@ import { WebhookEndpointCreateSchema, WebhookEndpointPatchSchema } from '../../.
 import { formatTimestamp } from '../../../shared/periods/parse-timestamp';
 import { jsonResponse } from '../../json-response';
 import type { WebhookEndpointPatch } from '../../store/webhook-store';
-import { notFound, validationFailed } from '../api-errors';
+import { noSuch, validationFailed } from '../api-errors';
 import type { ApiDeps } from '../api-deps';
 import type { ApiContext, ApiEnv } from '../api-env';
 import { readJsonBody } from '../json-body';
@@ -26,7 +26,7 @@ export function webhookEndpoints({ store, now }: ApiDeps): Hono<ApiEnv> {
     const id = c.req.param('id') ?? '';
     return /^[1-9]\d{0,15}$/.test(id) ? store.webhooks.find(c.get('org'), Number(id)) : undefined;
   };
-  const missing = (c: ApiContext) => notFound(`No webhook endpoint ${c.req.param('id')}`);
+  const missing = (c: ApiContext) => noSuch('webhook endpoint', c.req.param('id'));
 
   app.post('/', async (c) => {
     const body = await readJsonBody(c, WebhookEndpointCreateSchema, RESOURCE);
