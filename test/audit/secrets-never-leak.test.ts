@@ -8,6 +8,7 @@ import { CUSTOMER_RADAR_PASSWORD } from '../fakes/customer-radar/customer-radar-
 import { CUSTOMERSURE_FAKE_TOKEN } from '../fakes/customersure/customersure-fake';
 import { ETRUSTED_CLIENT_SECRET } from '../fakes/etrusted/etrusted-fake';
 import { SECURATING_KEYWEBSITE } from '../fakes/securating/securating-fake';
+import { SESSION_TOKEN } from '../proxy/secrets-tour/tour-providers';
 import { CANARY_SECRETS } from '../support/canary-secrets';
 import { findLeaks } from '../support/secret-audit/find-leaks';
 
@@ -25,6 +26,7 @@ const KNOWN: Record<string, string> = {
   'CustomerSure\u2019s API token': CUSTOMERSURE_FAKE_TOKEN,
   'eTrusted\u2019s client secret': ETRUSTED_CLIENT_SECRET,
   'Securating\u2019s keywebsite': SECURATING_KEYWEBSITE,
+  'the session token the secrets tour\u2019s hostile provider issues': SESSION_TOKEN,
 };
 
 describe('the whole suite', () => {

@@ -1,5 +1,6 @@
 import type { DeliverDeps } from './deliver';
 import type { Credential, HttpCall, HttpReply, Outcome, RelayAdapter } from './relay-adapter';
+import { secretValues } from './redact-secrets';
 import type { RelayRequest } from './relay-request';
 import { sendCall } from './send-call';
 
@@ -29,12 +30,14 @@ export async function deliverBatch<Settings, Secrets>(
 ): Promise<Outcome[]> {
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const all = (outcome: Outcome) => requests.map(() => outcome);
+  // Whatever the system answers is read with the route's credentials blanked out (see sendCall).
+  const secretsOf = (credential?: Credential) => [...secretValues(secrets), credential?.token];
   for (let attempt = 0; attempt < 2; attempt += 1) {
     let credential = adapter.login ? deps.credentials.fresh(cacheKey, deps.now()) : undefined;
     const login = adapter.login;
     if (login && !credential) {
       const got = await deps.credentials.once(cacheKey, async (): Promise<Credential | Outcome> => {
-        const sent = await sendCall(login.toCall(settings, secrets), deps.fetch, timeoutMs);
+        const sent = await sendCall(login.toCall(settings, secrets), deps.fetch, timeoutMs, secretsOf());
         if (!sent.ok) return { kind: 'retry', reason: `login: ${sent.reason}` };
         const read = login.read(sent.reply, deps.now());
         if ('kind' in read) return read.kind === 'reauthenticate' ? { kind: 'refused', reason: `login refused: ${read.reason}` } : read;
@@ -44,7 +47,7 @@ export async function deliverBatch<Settings, Secrets>(
       if ('kind' in got) return all(got);
       credential = got;
     }
-    const sent = await sendCall(batch.toCall(requests, settings, secrets, credential), deps.fetch, timeoutMs);
+    const sent = await sendCall(batch.toCall(requests, settings, secrets, credential), deps.fetch, timeoutMs, secretsOf(credential));
     if (!sent.ok) return all({ kind: 'retry', reason: sent.reason });
     const outcomes = batch.toOutcomes(sent.reply, requests);
     if (!outcomes.some((o) => o.kind === 'reauthenticate')) return outcomes;

@@ -1,4 +1,5 @@
 import { statusToState, toStatusCall } from '../relay/adapters/critizr/critizr-adapter';
+import { secretValues } from '../relay/redact-secrets';
 import { sendCall } from '../relay/send-call';
 import type { FullFeedbackRequest } from '../store/feedback-request-store';
 import type { JobRow } from '../store/job-store';
@@ -25,7 +26,8 @@ export async function readCritizrStatus(job: JobRow, full: FullFeedbackRequest |
     job.attempts >= STATUS_READS
       ? deps.jobs.finish(job.id, deps.owner, now, `gave up reading the status: ${reason}`)
       : deps.jobs.retry(job.id, deps.owner, new Date(now.getTime() + (deps.statusDelayMs ?? 600_000) * 2 ** (job.attempts - 1)), reason);
-  const sent = await sendCall(toStatusCall(full.row.provider_id, route.settings as never, route.secrets.values as never), deps.fetch, deps.timeoutMs ?? 10_000);
+  const secrets = route.secrets.values;
+  const sent = await sendCall(toStatusCall(full.row.provider_id, route.settings as never, secrets as never), deps.fetch, deps.timeoutMs ?? 10_000, secretValues(secrets));
   if (!sent.ok) {
     await again(sent.reason);
     return;

@@ -323,7 +323,7 @@ describe('the hosted link', () => {
     const posted = await h.app.request('/v1/responses', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(validPayload({ metadata: { reference: '#77', feedback_request: token }, segments: { site_code: 'leeds' } })),
+      body: JSON.stringify(validPayload({ metadata: { reference: '#77', feedback_request: token }, segments: { site_code: 'leeds' }, submitted_at: new Date(h.clock.now).toISOString() })),
     });
     expect(posted.status).toBe(201);
     expect((await posted.json()).metadata).toEqual({ reference: '#77' });
@@ -349,7 +349,7 @@ describe('webhooks from the relay', () => {
     h.clock.now = Date.now();
     const created = await h.request();
     await h.turn();
-    await h.app.request('/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validPayload()) });
+    await h.app.request('/v1/responses', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(validPayload({ submitted_at: new Date(h.clock.now).toISOString() })) });
     const jobs = await h.store.jobs.claim(['webhook'], 'hooks', new Date(h.clock.now), 60_000, 10);
     await runWebhookJobs(jobs, { store: h.store, fetch, now: () => new Date(h.clock.now), render: createWebhookRender(h.store, demoCatalog(), h.publicUrl), owner: 'hooks', leaseMs: 60_000, log: () => undefined });
     const verified = received.map((r) => new Webhook(secret).verify(r.body, r.headers) as { type: string; data: { id: number; state?: string } });
