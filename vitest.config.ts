@@ -37,7 +37,9 @@ export default defineConfig({
             'test/proxy/demo/**/*.test.ts',
             'test/proxy/webhooks/webhook-{store,worker}.test.ts',
             'test/proxy/relay/relay-worker.test.ts',
-            'test/proxy/{post-response,create-app,health-routes,two-instances,openapi,token-command,nul-character,cors}.test.ts',
+            'test/proxy/{clean-data,clean-data-api,error-cap}.test.ts',
+            'test/proxy/{post-response,create-app,health-routes,two-instances,openapi,token-command,nul-character,cors,signed-params}.test.ts',
+            'test/proxy/rate-limit/{shared-counter,rate-limit-store}.test.ts',
           ],
           // SQLite files from before each migration: nothing of theirs exists on PostgreSQL.
           exclude: ['test/proxy/store/migration.test.ts', 'test/proxy/store/{local-day,response-facts}.test.ts'],

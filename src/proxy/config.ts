@@ -24,7 +24,45 @@ export interface ProxyConfig {
   /** Reads a secret by the environment variable name a relay file gives; nothing else reads the environment. */
   secrets: SecretLookup;
   relay: RelayWorkerConfig;
+  /** `TRUST_PROXY`: how many reverse proxies stand in front; 0 trusts no `X-Forwarded-For` (anyone can send one). */
+  trustProxy: number;
+  rateLimits: RateLimitConfig;
+  server: ServerLimits;
 }
+
+/** Abuse limits: how many requests one client address or org may make per fixed window; a quota of 0 is no limit. */
+export interface RateLimitConfig {
+  windowSeconds: number;
+  /** `POST /v1/responses` per client address, counted before the body is read. */
+  responsesPerIp: number;
+  /** `POST /v1/responses` per the body's org, all instances on one PostgreSQL together. */
+  responsesPerOrg: number;
+  /** REST API requests per client address, counted before the token check (so guessing tokens is slow too). */
+  apiPerIp: number;
+  /** REST API requests per token's org. */
+  apiPerOrg: number;
+  /** Dashboard sign-ins (`POST /dashboard/api/session`) per client address. */
+  signInPerIp: number;
+}
+
+/** A widget sends one response per visitor, so 60 a minute from one address is a crowd behind one NAT, not a person. */
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = { windowSeconds: 60, responsesPerIp: 60, responsesPerOrg: 6000, apiPerIp: 600, apiPerOrg: 1200, signInPerIp: 10 };
+
+/** `RATE_LIMITS=off`: no limit at all (benchmarks and load tests). */
+export const RATE_LIMITS_OFF: RateLimitConfig = { windowSeconds: 60, responsesPerIp: 0, responsesPerOrg: 0, apiPerIp: 0, apiPerOrg: 0, signInPerIp: 0 };
+
+/** What the HTTP server allows each connection, so a slow or idle client cannot hold sockets for minutes. */
+export interface ServerLimits {
+  maxConnections: number;
+  /** A request's headers must arrive within this (slowloris). */
+  headersTimeoutMs: number;
+  /** A whole request, body included, must arrive within this; a streamed reply (the live feed) is not limited by it. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+}
+
+export const DEFAULT_SERVER_LIMITS: ServerLimits = { maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 };
 
 export type SecretLookup = (name: string) => string | undefined;
 
@@ -76,7 +114,41 @@ export function readConfig(env: Record<string, string | undefined>): ProxyConfig
       deadlineMs: readNumber(env, 'RELAY_DEADLINE_HOURS', DEFAULT_RELAY_CONFIG.deadlineMs / 3_600_000, 0.001, 24 * 30) * 3_600_000,
       pollMs: readNumber(env, 'RELAY_POLL_MS', DEFAULT_RELAY_CONFIG.pollMs, 10, 60_000),
     },
+    trustProxy: readInteger(env, 'TRUST_PROXY', 0, 0, 10),
+    rateLimits: readRateLimits(env),
+    server: readServerLimits(env),
   };
+}
+
+function readRateLimits(env: Record<string, string | undefined>): RateLimitConfig {
+  const mode = value(env, 'RATE_LIMITS')?.toLowerCase();
+  if (mode !== undefined && mode !== 'on' && mode !== 'off') throw new Error(`RATE_LIMITS must be on or off, got "${env.RATE_LIMITS}"`);
+  const quota = (name: string, fallback: number) => readInteger(env, name, fallback, 0, 1_000_000_000);
+  const limits: RateLimitConfig = {
+    windowSeconds: readInteger(env, 'RATE_LIMIT_WINDOW_SECONDS', DEFAULT_RATE_LIMITS.windowSeconds, 1, 86_400),
+    responsesPerIp: quota('RATE_LIMIT_RESPONSES_PER_IP', DEFAULT_RATE_LIMITS.responsesPerIp),
+    responsesPerOrg: quota('RATE_LIMIT_RESPONSES_PER_ORG', DEFAULT_RATE_LIMITS.responsesPerOrg),
+    apiPerIp: quota('RATE_LIMIT_API_PER_IP', DEFAULT_RATE_LIMITS.apiPerIp),
+    apiPerOrg: quota('RATE_LIMIT_API_PER_ORG', DEFAULT_RATE_LIMITS.apiPerOrg),
+    signInPerIp: quota('RATE_LIMIT_SIGN_IN_PER_IP', DEFAULT_RATE_LIMITS.signInPerIp),
+  };
+  // Every other variable is still checked, so a typo is caught before the limits are switched back on.
+  return mode === 'off' ? { ...RATE_LIMITS_OFF, windowSeconds: limits.windowSeconds } : limits;
+}
+
+function readServerLimits(env: Record<string, string | undefined>): ServerLimits {
+  const seconds = (name: string, fallbackMs: number) => readNumber(env, name, fallbackMs / 1000, 0.1, 3600) * 1000;
+  const limits: ServerLimits = {
+    maxConnections: readInteger(env, 'MAX_CONNECTIONS', DEFAULT_SERVER_LIMITS.maxConnections, 1, 1_000_000),
+    headersTimeoutMs: seconds('HEADERS_TIMEOUT_SECONDS', DEFAULT_SERVER_LIMITS.headersTimeoutMs),
+    requestTimeoutMs: seconds('REQUEST_TIMEOUT_SECONDS', DEFAULT_SERVER_LIMITS.requestTimeoutMs),
+    keepAliveTimeoutMs: seconds('KEEP_ALIVE_TIMEOUT_SECONDS', DEFAULT_SERVER_LIMITS.keepAliveTimeoutMs),
+  };
+  // node:http refuses to start with headers allowed longer than the whole request.
+  if (limits.headersTimeoutMs > limits.requestTimeoutMs) {
+    throw new Error(`HEADERS_TIMEOUT_SECONDS (${limits.headersTimeoutMs / 1000}) must not exceed REQUEST_TIMEOUT_SECONDS (${limits.requestTimeoutMs / 1000})`);
+  }
+  return limits;
 }
 
 /** An empty variable counts as unset, as it does in most shells' `VAR= cmd`. */
@@ -127,6 +199,14 @@ function readNumber(env: Record<string, string | undefined>, name: string, fallb
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
+function readInteger(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+  const raw = value(env, name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 

@@ -2,6 +2,11 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AllowedOrigins } from './config';
 import { cors } from './cors';
+import type { RateLimitConfig } from './config';
+import { originGuard } from './origin-guard';
+import { appLimits } from './rate-limit/app-limits';
+import type { ClientAddress } from './rate-limit/client-address';
+import type { RateCounter } from './rate-limit/rate-counter';
 import { errorResponse, jsonResponse } from './json-response';
 import { postResponse } from './post-response';
 import { limitBody } from './limit-body';
@@ -10,10 +15,12 @@ import { createApi } from './api/create-api';
 import type { TokenLookup } from './api/middleware/require-token';
 import type { OrgSettings } from './org-settings/org-settings';
 import { createOrgSettings } from './org-settings/org-settings';
+import { NO_SIGNING } from './signing/signing-keys';
 import type { Store } from './store/open-store';
 import { isTransientStoreError, isUnstorableText } from './store/dialect';
 import { fieldError, validationBody } from './validation-error';
 import { serveDemo } from './serve-demo';
+import { securityHeaders } from './security-headers';
 import { securatingCallback } from './callbacks/securating-callback';
 import { hostedRoutes } from './hosted/hosted-routes';
 import { dashboardRoutes } from './dashboard/dashboard-routes';
@@ -40,6 +47,8 @@ export interface AppDeps {
   /** The built widget stylesheet, fetched by the widget and adopted into its shadow root. */
   readWidgetStyles?: WidgetFileSource;
   demoDir: string;
+  /** The survey files' folder: never served from the demo folder, even when it lies inside it (demo/surveys). */
+  surveysDir?: string;
   now?: () => Date;
   /** Largest accepted `POST /v1/responses` body in bytes; a real response is a few KiB. Default 64 KiB. */
   maxBodyBytes?: number;
@@ -59,6 +68,12 @@ export interface AppDeps {
   eventsPollMs?: number;
   /** Aborted when the proxy starts shutting down: live streams end, `/readyz` answers 503. */
   shutdown?: AbortSignal;
+  /** Abuse limits (429 with RateLimit headers); default none. wireApp passes the configured ones. */
+  rateLimits?: RateLimitConfig;
+  /** Where the limits count; default this process's memory (wireApp passes PostgreSQL's table when instances share one). */
+  rateCounter?: RateCounter;
+  /** The client's address for per-address limits; default the socket's (`TRUST_PROXY=0`). */
+  clientAddress?: ClientAddress;
 }
 
 /**
@@ -74,6 +89,9 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   // Rollups count in the org's calendar days, so every new response is dated in its zone.
   const zoneOf = (org: string) => deps.orgSettings?.timeZone(org) ?? 'UTC';
+  const limits = appLimits({ config: deps.rateLimits, counter: deps.rateCounter, clientAddress: deps.clientAddress, now, log });
+  // First, so its headers reach every reply, errors and other middleware's answers included.
+  app.use('*', securityHeaders({ publicUrl: deps.publicUrl }));
   app.use('/v1/*', cors(deps.allowedOrigins));
   app.route('/', healthRoutes({ ready: () => store.ready(), shutdown: deps.shutdown }));
 
@@ -87,9 +105,20 @@ export function createApp(deps: AppDeps): Hono {
   });
   app.post(
     '/v1/responses',
+    // Before the body is read: a foreign page's post, or one over the address's limit, costs nothing more.
+    originGuard(deps.allowedOrigins, deps.publicUrl),
+    limits.responses.perIp,
     requireJson(),
     limitBody(maxBodyBytes, () => errorResponse(413, `Payload Too Large: at most ${maxBodyBytes} bytes`)),
-    postResponse({ catalog, store: store.responses, now, zoneOf, requestByToken: async (token) => (await store.feedbackRequests.byLinkToken(token))?.row }),
+    postResponse({
+      catalog,
+      store: store.responses,
+      now,
+      zoneOf,
+      requestByToken: async (token) => (await store.feedbackRequests.byLinkToken(token))?.row,
+      signing: (org) => deps.orgSettings?.signing(org) ?? NO_SIGNING,
+      admit: limits.responses.perOrg,
+    }),
   );
   if (deps.openApiDocument) {
     const document = deps.openApiDocument;
@@ -99,9 +128,11 @@ export function createApp(deps: AppDeps): Hono {
   const tokenLookup = deps.tokenLookup ?? ((token: string) => store.tokens.orgOf(token));
   app.route(
     '/api',
-    createApi({ store, catalog, orgSettings: deps.orgSettings ?? createOrgSettings(), now, tokenLookup, relayRoutes: deps.relayRoutes, publicUrl: deps.publicUrl, onRequestQueued: deps.onRequestQueued }),
+    createApi({ store, catalog, orgSettings: deps.orgSettings ?? createOrgSettings(), now, tokenLookup, relayRoutes: deps.relayRoutes, publicUrl: deps.publicUrl, onRequestQueued: deps.onRequestQueued, limits: limits.api }),
   );
   app.route('/', hostedRoutes({ store, catalog }));
+  // Before the dashboard's routes, which it wraps: the sign-in answers after this counts it.
+  app.post('/dashboard/api/session', limits.signIn);
   app.route(
     '/',
     dashboardRoutes({
@@ -135,7 +166,7 @@ export function createApp(deps: AppDeps): Hono {
     app.all(path, () => errorResponse(405, 'Method Not Allowed', { Allow: allow }));
   }
 
-  app.get('*', serveDemo(deps.demoDir));
+  app.get('*', serveDemo(deps.demoDir, deps.surveysDir === undefined ? [] : [deps.surveysDir]));
   app.notFound(() => errorResponse(404, 'Not found'));
   app.onError((error) => {
     if (error instanceof HTTPException && error.status < 500) return errorResponse(error.status, error.message || 'Bad request');

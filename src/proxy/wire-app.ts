@@ -2,7 +2,8 @@ import type { Hono } from 'hono';
 import { hashToken } from './store/token-store';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { DEFAULT_RELAY_CONFIG, type ProxyConfig } from './config';
+import { DEFAULT_RATE_LIMITS, DEFAULT_RELAY_CONFIG, type ProxyConfig } from './config';
+import { clientAddress } from './rate-limit/client-address';
 import { loadRelayRoutes } from './relay/relay-routes';
 import { RELAY_RETRY_SCHEDULE } from './relay/retry-schedule';
 import { createRelayWorker } from './workers/relay-worker';
@@ -36,8 +37,8 @@ export interface Workers {
 }
 
 /** What `wireApp` reads: the config without the listen address; the relay's parts default. */
-export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir' | 'databaseUrl'> &
-  Partial<Pick<ProxyConfig, 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir' | 'databaseUrl'>> & {
+export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir' | 'databaseUrl' | 'trustProxy' | 'rateLimits' | 'server'> &
+  Partial<Pick<ProxyConfig, 'publicUrl' | 'secrets' | 'relay' | 'dashboardDir' | 'databaseUrl' | 'trustProxy' | 'rateLimits'>> & {
     /** The public address when none is configured (main passes its listen address). */
     fallbackPublicUrl?: string;
     /** The relay's and webhooks' HTTP client; tests may wrap it. */
@@ -55,7 +56,7 @@ export type WireConfig = Omit<ProxyConfig, 'port' | 'host' | 'publicUrl' | 'secr
 export async function wireApp(config: WireConfig, log: (message: string) => void = console.error): Promise<WiredApp> {
   const store = await openStore(config.databaseUrl ?? config.databasePath);
   const catalog = loadSurveyCatalog(config.surveysDir, log);
-  const orgSettings = loadOrgSettings(config.surveysDir, log);
+  const orgSettings = loadOrgSettings(config.surveysDir, log, config.secrets ?? (() => undefined));
   const indexed = await store.responses.indexLegacy((org, id) => catalog.byId(org, id));
   if (indexed > 0) log(`[survey-proxy] indexed ${indexed} responses stored before the v1 API (ratings, links, filters)`);
   await indexStats(store, catalog, orgSettings, log);
@@ -114,10 +115,15 @@ export async function wireApp(config: WireConfig, log: (message: string) => void
     readWidgetScript,
     readWidgetStyles,
     demoDir: config.demoDir,
+    surveysDir: config.surveysDir,
     dashboardDir: config.dashboardDir,
     tokenHashLookup: async (hash) => envTokens.get(hash) ?? store.tokens.orgOfHash(hash),
     shutdown: config.shutdown,
     log,
+    // The shipped limits unless configured; instances on one PostgreSQL count together in its table.
+    rateLimits: config.rateLimits ?? DEFAULT_RATE_LIMITS,
+    rateCounter: config.databaseUrl ? store.rateLimits : undefined,
+    clientAddress: clientAddress(config.trustProxy ?? 0),
   });
   return { app, store, catalog, scriptBuilt: readWidgetScript() !== undefined, workers };
 }

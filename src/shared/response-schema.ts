@@ -10,7 +10,17 @@ export { CODE_PATTERN };
  */
 
 const code = z.string().regex(CODE_PATTERN, 'letters, digits, - and _ only, at most 64');
-const group = z.record(z.string(), z.string()).default({});
+/** Keys allowed in each of `customer`, `segments` and `metadata`: a real page passes a handful. */
+export const MAX_GROUP_KEYS = 50;
+const group = z
+  .record(z.string(), z.string())
+  // `when`: counted even when some values are wrong too (zod skips refinements then), but only on a record.
+  .refine((params) => Object.keys(params).length <= MAX_GROUP_KEYS, {
+    error: (issue) => `at most ${MAX_GROUP_KEYS} keys; this has ${Object.keys(issue.input as object).length}`,
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null && !Array.isArray(payload.value),
+  })
+  .meta({ maxProperties: MAX_GROUP_KEYS })
+  .default({});
 
 export const AnswerSchema = z.object({
   question_id: z.number().int().positive(),
@@ -26,8 +36,10 @@ export const ResponsePayloadSchema = z.object({
   segments: group,
   metadata: group,
   locale: z.string().max(35).optional(),
-  page_url: z.url().max(2048).optional(),
+  // A link the dashboard shows: a javascript: or data: one would run when a merchant clicks it.
+  page_url: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2048).optional(),
   submitted_at: z.iso.datetime({ offset: true }),
+  signed_params: z.string().max(8192).optional().describe("data-survey-params-jwt: the survey params signed by the merchant's server (HS256 JWT); never stored"),
 });
 
 export type ResponsePayload = z.infer<typeof ResponsePayloadSchema>;
@@ -48,4 +60,6 @@ export interface StoredResponse {
   page_url: string | null;
   submitted_at: string;
   received_at: string;
+  /** True when the params came signed by the merchant's server and verified: every signed key is as signed. */
+  verified: boolean;
 }

@@ -93,6 +93,7 @@ export function summary(id: number, extra: Partial<ResponseSummaryJson> = {}): R
     csat: null,
     excerpt: `Comment ${id}`,
     feedback_request_id: null,
+    verified: false,
     ...extra,
   };
 }
@@ -150,6 +151,7 @@ export function responseDetail(extra: Partial<ResponseDetailJson> = {}): Respons
     machine_id: 'TILL-4',
     links: {},
     feedback_request: null,
+    verified: false,
     ...extra,
   };
 }

@@ -180,10 +180,10 @@ describe('the built proxy, stopped by a signal', () => {
   it('on SIGTERM refuses new connections, finishes the request in flight, ends the live feed, and exits 0 with everything stored', async () => {
     const proxy = await startBuilt();
     const acknowledged = randomUUID();
-    expect((await send(proxy.port, 'POST', '/v1/responses', validPayload({ id: acknowledged }))).status).toBe(201);
+    expect((await send(proxy.port, 'POST', '/v1/responses', validPayload({ id: acknowledged, submitted_at: new Date().toISOString() }))).status).toBe(201);
     const feed = await openLiveFeed(proxy.port);
     const inFlight = randomUUID();
-    const trickle = trickledResponse(proxy.port, validPayload({ id: inFlight }));
+    const trickle = trickledResponse(proxy.port, validPayload({ id: inFlight, submitted_at: new Date().toISOString() }));
     // The proxy has the request's headers and half its body when the signal lands.
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -223,7 +223,7 @@ describe('the built proxy, stopped by a signal', () => {
 
   it('exits at once on a second signal, without waiting for the request in flight', async () => {
     const proxy = await startBuilt();
-    const trickle = trickledResponse(proxy.port, validPayload({ id: randomUUID() }));
+    const trickle = trickledResponse(proxy.port, validPayload({ id: randomUUID(), submitted_at: new Date().toISOString() }));
     await new Promise((resolve) => setTimeout(resolve, 300));
     proxy.child.kill('SIGTERM');
     await proxy.printed('SIGTERM: shutting down');

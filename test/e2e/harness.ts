@@ -5,7 +5,7 @@
  * by the proxy itself, same origin as the widget script and the API.
  * Chromium (Debian's, never a downloaded one) is launched once per file.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { serve, type HttpBindings } from '@hono/node-server';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { RateLimitConfig } from '../../src/proxy/config';
 import { wireApp } from '../../src/proxy/wire-app';
 import { storedResponse, type ResponseRow } from '../../src/proxy/store/response-rows';
 import type { StoredResponse } from '../../src/shared/response-schema';
@@ -62,6 +63,12 @@ export interface RunningProxy {
 export interface ProxyOptions {
   /** Extra surveys for org `acme`, by survey code, written next to the demo ones. */
   surveys?: Record<string, SurveyInput>;
+  /** The abuse limits; default the shipped ones. Load tests (bursts from one address) pass RATE_LIMITS_OFF. */
+  rateLimits?: RateLimitConfig;
+  /** Keys merged into acme's `_org.json` (its `signed_params`, say). */
+  orgSettings?: Record<string, unknown>;
+  /** The environment the proxy reads secrets from by name (signing keys, say); default none. */
+  secrets?: Record<string, string>;
 }
 
 /** Starts the real proxy app, wired by `wireApp` as `main.ts` does, on 127.0.0.1 and a free port. */
@@ -80,12 +87,16 @@ export async function startProxy(options: ProxyOptions = {}): Promise<RunningPro
   for (const [code, survey] of Object.entries(options.surveys ?? {})) {
     writeFileSync(join(surveysDir, 'acme', `${code}.json`), JSON.stringify(survey));
   }
+  if (options.orgSettings) {
+    const orgFile = join(surveysDir, 'acme', '_org.json');
+    writeFileSync(orgFile, JSON.stringify({ ...(JSON.parse(readFileSync(orgFile, 'utf8')) as object), ...options.orgSettings }));
+  }
   mkdirSync(demoDir);
 
   const problems: string[] = [];
   // Wired exactly as main.ts wires it; problems (a refused survey file, an internal error) fail the run.
   const { app, store } = await wireApp(
-    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT, dashboardDir: join(REPO, 'dist/dashboard'), apiTokens: [{ org: 'acme', token: E2E_API_TOKEN }] },
+    { surveysDir, databasePath, demoDir, allowedOrigins: [], widgetScriptPath: WIDGET_SCRIPT, dashboardDir: join(REPO, 'dist/dashboard'), apiTokens: [{ org: 'acme', token: E2E_API_TOKEN }], rateLimits: options.rateLimits, secrets: (name) => options.secrets?.[name] },
     (message) => problems.push(message),
   );
   if (problems.length) throw new Error(`test surveys were refused:\n${problems.join('\n')}`);

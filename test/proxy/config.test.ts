@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/proxy/config';
+import { DEFAULT_RATE_LIMITS, DEFAULT_SERVER_LIMITS, RATE_LIMITS_OFF, readConfig } from '../../src/proxy/config';
 
 const repo = resolve(import.meta.dirname, '../..');
 
@@ -20,6 +20,9 @@ describe('readConfig()', () => {
       publicUrl: undefined,
       secrets: expect.any(Function),
       relay: { leaseMs: 600_000, deadlineMs: 3 * 86_400_000, pollMs: 1000 },
+      trustProxy: 0,
+      rateLimits: { windowSeconds: 60, responsesPerIp: 60, responsesPerOrg: 6000, apiPerIp: 600, apiPerOrg: 1200, signInPerIp: 10 },
+      server: { maxConnections: 1024, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 },
     });
   });
 
@@ -40,6 +43,17 @@ describe('readConfig()', () => {
       RELAY_DEADLINE_HOURS: '2',
       RELAY_POLL_MS: '250',
       ACME_CRITIZR_TOKEN: 'crit-secret',
+      TRUST_PROXY: '2',
+      RATE_LIMIT_WINDOW_SECONDS: '30',
+      RATE_LIMIT_RESPONSES_PER_IP: '7',
+      RATE_LIMIT_RESPONSES_PER_ORG: '70',
+      RATE_LIMIT_API_PER_IP: '8',
+      RATE_LIMIT_API_PER_ORG: '80',
+      RATE_LIMIT_SIGN_IN_PER_IP: '0',
+      MAX_CONNECTIONS: '64',
+      HEADERS_TIMEOUT_SECONDS: '1.5',
+      REQUEST_TIMEOUT_SECONDS: '4',
+      KEEP_ALIVE_TIMEOUT_SECONDS: '65',
     });
     expect(config.secrets('ACME_CRITIZR_TOKEN')).toBe('crit-secret');
     expect(config.secrets('NOT_SET')).toBeUndefined();
@@ -57,6 +71,9 @@ describe('readConfig()', () => {
       publicUrl: 'https://feedback.shop.example',
       secrets: expect.any(Function),
       relay: { leaseMs: 30_000, deadlineMs: 2 * 3_600_000, pollMs: 250 },
+      trustProxy: 2,
+      rateLimits: { windowSeconds: 30, responsesPerIp: 7, responsesPerOrg: 70, apiPerIp: 8, apiPerOrg: 80, signInPerIp: 0 },
+      server: { maxConnections: 64, headersTimeoutMs: 1500, requestTimeoutMs: 4000, keepAliveTimeoutMs: 65_000 },
     });
   });
 
@@ -110,5 +127,51 @@ describe('readConfig() relay settings', () => {
     ['RELAY_POLL_MS', '5', 'RELAY_POLL_MS must be a number from 10 to 60000'],
   ])('refuses %s=%s with a clear message', (name, raw, message) => {
     expect(() => readConfig({ [name]: raw })).toThrow(message);
+  });
+});
+
+describe('readConfig() abuse limits and server timeouts', () => {
+  it('ships the documented defaults', () => {
+    const config = readConfig({});
+    expect(config.rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+    expect(config.server).toEqual(DEFAULT_SERVER_LIMITS);
+  });
+
+  it.each(['off', 'OFF', ' off '])('turns every rate limit off with RATE_LIMITS=%s, whatever the single limits say', (raw) => {
+    expect(readConfig({ RATE_LIMITS: raw, RATE_LIMIT_RESPONSES_PER_IP: '5' }).rateLimits).toEqual(RATE_LIMITS_OFF);
+  });
+
+  it('keeps the limits with RATE_LIMITS=on', () => {
+    expect(readConfig({ RATE_LIMITS: 'on' }).rateLimits).toEqual(DEFAULT_RATE_LIMITS);
+  });
+
+  it('turns one limit off with 0 and keeps the others', () => {
+    expect(readConfig({ RATE_LIMIT_SIGN_IN_PER_IP: '0' }).rateLimits).toEqual({ ...DEFAULT_RATE_LIMITS, signInPerIp: 0 });
+  });
+
+  it.each([
+    ['TRUST_PROXY', 'true', 'TRUST_PROXY must be a whole number from 0 to 10, got "true"'],
+    ['TRUST_PROXY', '11', 'TRUST_PROXY must be a whole number from 0 to 10'],
+    ['TRUST_PROXY', '-1', 'TRUST_PROXY must be a whole number'],
+    ['RATE_LIMITS', 'no', 'RATE_LIMITS must be on or off, got "no"'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '0', 'RATE_LIMIT_WINDOW_SECONDS must be a whole number from 1 to 86400'],
+    ['RATE_LIMIT_WINDOW_SECONDS', '1.5', 'RATE_LIMIT_WINDOW_SECONDS must be a whole number'],
+    ['RATE_LIMIT_RESPONSES_PER_IP', 'lots', 'RATE_LIMIT_RESPONSES_PER_IP must be a whole number from 0'],
+    ['RATE_LIMIT_RESPONSES_PER_ORG', '-5', 'RATE_LIMIT_RESPONSES_PER_ORG must be a whole number from 0'],
+    ['RATE_LIMIT_API_PER_IP', '2.5', 'RATE_LIMIT_API_PER_IP must be a whole number from 0'],
+    ['RATE_LIMIT_API_PER_ORG', '1e3', 'RATE_LIMIT_API_PER_ORG must be a whole number from 0'],
+    ['RATE_LIMIT_SIGN_IN_PER_IP', 'ten', 'RATE_LIMIT_SIGN_IN_PER_IP must be a whole number from 0'],
+    ['MAX_CONNECTIONS', '0', 'MAX_CONNECTIONS must be a whole number from 1 to 1000000'],
+    ['HEADERS_TIMEOUT_SECONDS', '0', 'HEADERS_TIMEOUT_SECONDS must be a number from 0.1 to 3600'],
+    ['REQUEST_TIMEOUT_SECONDS', 'soon', 'REQUEST_TIMEOUT_SECONDS must be a number from 0.1 to 3600'],
+    ['KEEP_ALIVE_TIMEOUT_SECONDS', '0', 'KEEP_ALIVE_TIMEOUT_SECONDS must be a number from 0.1 to 3600'],
+  ])('refuses %s=%s with a message naming it', (name, raw, message) => {
+    expect(() => readConfig({ [name]: raw })).toThrow(message);
+  });
+
+  it('refuses a headers timeout longer than the whole request may take, which node:http would refuse at start', () => {
+    expect(() => readConfig({ HEADERS_TIMEOUT_SECONDS: '20', REQUEST_TIMEOUT_SECONDS: '10' })).toThrow(
+      'HEADERS_TIMEOUT_SECONDS (20) must not exceed REQUEST_TIMEOUT_SECONDS (10)',
+    );
   });
 });

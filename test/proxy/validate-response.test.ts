@@ -40,6 +40,7 @@ describe('validateResponse() on a valid body', () => {
       locale: 'en',
       page_url: 'https://shop.example/orders/2090',
       submitted_at: '2025-06-01T11:59:30.000Z',
+      verified: false,
     });
   });
 
@@ -123,7 +124,7 @@ describe('validateResponse() checks the envelope', () => {
     expect(errors).toEqual([
       { field: 'id', error: 'invalid_format', extra_info: { valid_format: expect.stringContaining('[0-9a-fA-F]{8}') } },
       { field: 'org', error: 'invalid_format', extra_info: { valid_format: '^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$' } },
-      { field: 'page_url', error: 'invalid_format', extra_info: { message: 'Invalid URL' } },
+      { field: 'page_url', error: 'invalid_format', extra_info: { message: 'must be an http or https URL' } },
       { field: 'submitted_at', error: 'invalid_date', extra_info: { valid_format: expect.stringContaining('T(?:') } },
     ]);
   });

@@ -208,5 +208,6 @@ function asStored(r: StoredResponse): StoredResponse {
     page_url: r.page_url,
     submitted_at: r.submitted_at,
     received_at: r.received_at,
+    verified: r.verified,
   };
 }

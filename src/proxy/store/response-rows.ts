@@ -54,13 +54,14 @@ export function responseRow(
     customer: JSON.stringify(r.customer),
     segments: JSON.stringify(r.segments),
     metadata: JSON.stringify(r.metadata),
+    verified: r.verified ? 1 : 0,
   };
 }
 
 /** The columns `storedResponse` reads. */
 export const STORED_RESPONSE_COLUMNS = [
   'uuid', 'org', 'survey', 'survey_id', 'answers', 'customer', 'segments', 'metadata',
-  'reference', 'machine_id', 'locale', 'page_url', 'submitted_at', 'received_at',
+  'reference', 'machine_id', 'locale', 'page_url', 'submitted_at', 'received_at', 'verified',
 ] as const satisfies readonly (keyof ResponseRow)[];
 
 /** A stored row as the widget's `POST /v1/responses` returns it (its `id` is the UUID). */
@@ -80,6 +81,7 @@ export function storedResponse(row: Pick<ResponseRow, (typeof STORED_RESPONSE_CO
     page_url: row.page_url,
     submitted_at: row.submitted_at,
     received_at: row.received_at,
+    verified: Number(row.verified) === 1,
   };
 }
 

@@ -33,6 +33,7 @@ describe('GET /api/feedback_responses/:id', () => {
       updated_at: '2026-11-20T08:30:15Z',
       feedback_request: null,
       survey: { id: 1484, name: 'Post-purchase NPS' },
+      verified: false,
     });
   });
 

@@ -94,6 +94,8 @@ export function variedResponses(n: number, seed: number, start = Date.parse('202
       page_url: null,
       submitted_at: iso,
       received_at: iso,
+      // Not drawn from rng, so the rest of the data stays as it was: every third page signed its params.
+      verified: i % 3 === 0,
     });
     const last = responses[responses.length - 1] as StoredResponse;
     last.reference = last.metadata.reference ?? null;

@@ -84,7 +84,7 @@ describe('a database from before the v1 API', () => {
     const store = await openStore(path);
     await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([{ name: '001-responses' }, { name: '002-api-v1' }, { name: '003-feedback-requests' }, { name: '004-dashboard' }]);
+    expect(db.prepare('SELECT name FROM kysely_migration ORDER BY name').all()).toEqual([{ name: '001-responses' }, { name: '002-api-v1' }, { name: '003-feedback-requests' }, { name: '004-dashboard' }, { name: '005-trust' }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM responses').get()).toEqual({ n: 2 });
     db.close();
   });

@@ -19,6 +19,7 @@ export function storedResponse(overrides: Partial<StoredResponse> = {}): StoredR
     page_url: null,
     submitted_at: '2025-06-01T11:59:30.000Z',
     received_at: '2025-06-01T12:00:00.000Z',
+    verified: false,
     ...overrides,
   };
 }
