@@ -74,6 +74,7 @@ export function resolveFeedbackRequest(body: FeedbackRequestCreate, ctx: Request
     reference: body.reference,
     machine_id: body.machine_id,
     send_at: body.send_at,
+    relay_at: provider !== 'proxy' && 'adapter' in ctx.route && ctx.route.adapter.relaysAtOnce ? ctx.now.toISOString() : undefined,
     ignore_throttle: body.ignore_throttle,
     external_link: body.external_link,
     data: body.data,

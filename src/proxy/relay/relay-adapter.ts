@@ -50,6 +50,12 @@ export interface Credential {
  */
 export interface RelayAdapter<Settings, Secrets> {
   readonly provider: string;
+  /**
+   * The system holds a request until its `send_at` itself, and wants that time still ahead when it
+   * is told (CustomerSure: "The time in the future when you'd like the … to be sent"): such a
+   * request is relayed as soon as it is accepted, not at `send_at`, when it would be refused.
+   */
+  readonly relaysAtOnce?: boolean;
   /** The seed's rules, checked before a request is accepted (each breach is a 422 at our API). */
   check(request: RelayRequest, settings: Settings): RuleBreach[];
   /** The call that sends one request. `credential` is present when `login` is. */

@@ -33,6 +33,8 @@ export interface NewFeedbackRequest {
   reference: string | null;
   machine_id: string | null;
   send_at: string;
+  /** When the relay job is due, when not at `send_at`: at once for a system that schedules `send_at` itself. */
+  relay_at?: string;
   ignore_throttle: boolean;
   external_link: boolean;
   data: { key: string; value: string }[];

@@ -101,7 +101,7 @@ export async function insertFeedbackRequest(trx: Kysely<Tables>, request: NewFee
       .execute();
   }
   await addRequestEvent(trx, row.id, now, 'created', `relayed through ${request.provider}`);
-  if (state === 'pending') await addJob(trx, { kind: 'relay', org: row.org, subjectId: row.id, dueAt: new Date(request.send_at) }, now);
+  if (state === 'pending') await addJob(trx, { kind: 'relay', org: row.org, subjectId: row.id, dueAt: new Date(request.relay_at ?? request.send_at) }, now);
   else await addRequestEvent(trx, row.id, now, state, row.not_sent_reason ?? (request.external_link ? 'external link: the merchant contacts the customer' : 'hosted link'));
   return { status: 'created', request: (await fullRequests(trx, [row]))[0]! };
 }

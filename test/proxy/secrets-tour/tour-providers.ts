@@ -45,9 +45,9 @@ export const TOUR_PROVIDERS: readonly TourProvider[] = [
     name: 'CustomerSure',
     relayFile: (base) => ({ provider: 'customersure', base_url: base, company_name: 'Acme Ltd', token_env: 'CUSTOMERSURE_TOKEN' }),
     env: { CUSTOMERSURE_TOKEN: C.customerSureToken },
-    // CustomerSure's rules want send_at "in the future", and the worker checks them again when the
-    // request is due, at send_at, when it no longer is: every request would end not_sent before any
-    // call. Its adapter runs two minutes behind so the calls the tour is about are made.
+    // CustomerSure's rules want send_at "in the future", and the worker checks them again before each
+    // call; the tour's turns run at send_at (when the other systems' requests fall due), so its
+    // adapter runs two minutes behind for the calls the tour is about to be made.
     adapterLagMs: 120_000,
   },
   {

@@ -48,6 +48,7 @@ export function toCustomerSureCall(request: RelayRequest, settings: CustomerSure
 export function createCustomerSureAdapter(now: () => number): RelayAdapter<CustomerSureSettings, CustomerSureSecrets> {
   return {
     provider: 'customersure',
+    relaysAtOnce: true,
     check: (request, settings) => checkCustomerSure(request, settings, now()),
     // No `login`: "To get your API token simply email us at support and we'll issue it to you."
     toCall: (request, settings, secrets) => toCustomerSureCall(request, settings, secrets),
