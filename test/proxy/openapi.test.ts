@@ -217,6 +217,7 @@ describe('real replies match the document', () => {
     ['a different response under a used id', () => postResponse(app, validPayload({ answers: [{ question_id: 1, answer: 3 }] })), '/v1/responses', 'post', 409],
     ['a widget response that is not JSON', () => postResponse(app, '{', { 'Content-Type': 'text/plain' }), '/v1/responses', 'post', 415],
     ['a widget response past the size limit', () => postResponse(app, validPayload({ metadata: { note: 'x'.repeat(70_000) } })), '/v1/responses', 'post', 413],
+    ['a widget response from an origin not allowed', () => postResponse(app, validPayload({ id: crypto.randomUUID() }), { Origin: 'https://evil.example' }), '/v1/responses', 'post', 403],
     ['GET the survey JSON Schema', () => get('/v1/schema/survey.json', {}), '/v1/schema/survey.json', 'get', 200],
     ['GET the widget script', () => get('/survey_widget.js', {}), '/survey_widget.js', 'get', 200],
     ['GET the widget stylesheet before it is built', () => get('/survey_widget.css', {}), '/survey_widget.css', 'get', 404],
@@ -226,6 +227,25 @@ describe('real replies match the document', () => {
     const res = await request();
     expect(res.status).toBe(status);
     await contract.expectReply(res, path, method);
+  });
+});
+
+describe('replies over an abuse limit', () => {
+  it('answer 429 with Retry-After and the RateLimit headers, as documented, on the widget\u2019s route and the API', async () => {
+    const limits = { windowSeconds: 60, responsesPerIp: 1, responsesPerOrg: 0, apiPerIp: 1, apiPerOrg: 0, signInPerIp: 0 };
+    const { app } = await testApp({ openApiDocument, rateLimits: limits, tokenLookup: async (t) => (t === 'tok' ? 'acme' : undefined) });
+    const contract = await contractOf(await servedDocument(app));
+    const api = () => app.request('/api/sites', { headers: { Accept: 'application/vnd.customersure.v1+json', 'User-Agent': 'test', Authorization: 'Token token="tok"' } });
+    for (const [request, path, method] of [
+      [() => postResponse(app, validPayload({ id: crypto.randomUUID() })), '/v1/responses', 'post'],
+      [api, '/api/sites', 'get'],
+    ] as const) {
+      await request();
+      const res = await request();
+      expect(res.status).toBe(429);
+      expect(res.headers.get('Retry-After')).toMatch(/^\d+$/);
+      await contract.expectReply(res, path, method);
+    }
   });
 });
 

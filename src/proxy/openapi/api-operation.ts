@@ -44,6 +44,7 @@ export function apiOperation({ query, path, body, responses, ...rest }: ApiOpera
     401: ERROR_REPLIES.unauthorized,
     403: body ? ERROR_REPLIES.forbiddenBody : ERROR_REPLIES.missingUserAgent,
     406: ERROR_REPLIES.notAcceptable,
+    429: ERROR_REPLIES.tooManyRequests,
     503: ERROR_REPLIES.busy,
   };
   const bodyReplies: ZodOpenApiResponsesObject = body

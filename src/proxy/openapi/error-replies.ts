@@ -69,6 +69,14 @@ export const ERROR_REPLIES = {
   payloadTooLarge: errorReply('Payload Too Large: the body is over the limit the message names, and was not read', { id: 'PayloadTooLarge' }),
   unsupportedMediaType: errorReply('Unsupported Media Type: the body must be sent as `application/json`', { id: 'UnsupportedMediaType' }),
   validationFailed: errorReply('Validation error: `errors[]` names every problem at once', { id: 'ValidationFailed' }),
+  tooManyRequests: errorReply('Too Many Requests: over an abuse limit (per client address or per org); the message names it', {
+    id: 'TooManyRequests',
+    headers: z.object({
+      'Retry-After': z.number().int().positive().describe('Seconds until the limit\u2019s window ends'),
+      RateLimit: z.string().describe('draft-ietf-httpapi-ratelimit-headers-11: the policy closest to exhaustion, e.g. `"responses-ip";r=0;t=42`'),
+      'RateLimit-Policy': z.string().describe('Every limit on the route, e.g. `"responses-ip";q=60;w=60, "responses-org";q=6000;w=60`'),
+    }),
+  }),
   busy: errorReply('The store is busy; nothing was written and a retry after a moment succeeds', {
     id: 'Busy',
     headers: z.object({ 'Retry-After': z.number().int().positive().describe('Seconds to wait before retrying') }),
