@@ -28,7 +28,7 @@ describe('csv lines', () => {
   const survey = { id: 5, name: 'Shop', questions: [{ id: 1, question: 'NPS?', answer_type: 'Rating' }, { id: 2, question: 'Pick', answer_type: 'Checkbox' }] } as unknown as Survey;
   const row = {
     id: 9, survey_id: 5, survey: 'shop', submitted_utc: '2026-11-23T10:00:00.000Z', received_at: '2026-11-23T10:00:01.000Z',
-    reference: 'INV-1', machine_id: null, locale: 'en', page_url: null, feedback_request_id: null,
+    reference: 'INV-1', machine_id: null, locale: 'en', page_url: null, feedback_request_id: null, verified: 1,
     answers: JSON.stringify([{ question_id: 1, answer: 9 }, { question_id: 2, answer: ['a', 'b'] }]),
     customer: JSON.stringify({ name: 'Ann' }), segments: JSON.stringify({ site_code: 'leeds' }), metadata: '{}',
   } as unknown as ResponseRow;
@@ -44,7 +44,7 @@ describe('csv lines', () => {
     const cells = csvLine(row, columns).trimEnd().split(',');
     const header = csvHeader(columns).slice(1).trimEnd().split(',');
     const at = (name: string) => cells[header.indexOf(name)];
-    expect([at('id'), at('name'), at('site_code'), at('reference'), at('NPS?'), at('Pick')]).toEqual(['9', 'Ann', 'leeds', 'INV-1', '9', 'a; b']);
+    expect([at('id'), at('name'), at('site_code'), at('reference'), at('verified'), at('NPS?'), at('Pick')]).toEqual(['9', 'Ann', 'leeds', 'INV-1', 'true', '9', 'a; b']);
   });
 });
 

@@ -36,6 +36,8 @@ export function csvColumns(surveys: readonly Survey[], segmentKeys: readonly str
     { header: 'locale', cell: (r) => r.locale },
     { header: 'page_url', cell: (r) => r.page_url },
     { header: 'feedback_request_id', cell: (r) => r.feedback_request_id },
+    // true or false, as the v1 API and the JSON export say it: the survey params came signed and verified.
+    { header: 'verified', cell: (r) => String(Number(r.verified) === 1) },
     { header: 'metadata', cell: (_, p) => (Object.keys(p.metadata).length ? JSON.stringify(p.metadata) : null) },
   ];
   for (const survey of surveys) {
